@@ -1,0 +1,53 @@
+using System.Collections.Generic;
+using System.IO;
+
+namespace Docker.Build.Analyzers.Analysis
+{
+    /// <summary>Read-only access to files. The engine never writes.</summary>
+    public interface IFileSystem
+    {
+        bool FileExists(string path);
+        bool DirectoryExists(string path);
+
+        /// <summary>The file's length in bytes, or -1 when it does not exist.</summary>
+        long GetFileLength(string path);
+
+        /// <summary>Reads a whole file; throws the usual IO exceptions (missing, denied).</summary>
+        byte[] ReadAllBytes(string path);
+
+        /// <summary>Names (not paths) of the files and directories directly inside a directory.</summary>
+        IEnumerable<string> EnumerateFiles(string directory);
+
+        IEnumerable<string> EnumerateDirectories(string directory);
+    }
+
+    public sealed class PhysicalFileSystem : IFileSystem
+    {
+        public static readonly PhysicalFileSystem Instance = new PhysicalFileSystem();
+
+        private PhysicalFileSystem() { }
+
+        public bool FileExists(string path) => File.Exists(path);
+        public bool DirectoryExists(string path) => Directory.Exists(path);
+
+        public long GetFileLength(string path)
+        {
+            var info = new FileInfo(path);
+            return info.Exists ? info.Length : -1;
+        }
+
+        public byte[] ReadAllBytes(string path) => File.ReadAllBytes(path);
+
+        public IEnumerable<string> EnumerateFiles(string directory)
+        {
+            if (!Directory.Exists(directory)) yield break;
+            foreach (var f in Directory.EnumerateFiles(directory)) yield return Path.GetFileName(f);
+        }
+
+        public IEnumerable<string> EnumerateDirectories(string directory)
+        {
+            if (!Directory.Exists(directory)) yield break;
+            foreach (var d in Directory.EnumerateDirectories(directory)) yield return Path.GetFileName(d);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using System.Collections.Generic;
+using Docker.Build.Analyzers.Dockerfile;
+
+namespace Docker.Build.Analyzers.Analysis
+{
+    /// <summary>A Dockerfile with its parse, its semantic model and its build context.</summary>
+    public sealed class DockerfileDocument
+    {
+        public DockerfileDocument(DockerfileSyntax syntax, string contextDirectory)
+        {
+            Syntax = syntax;
+            ContextDirectory = contextDirectory;
+            _model = new System.Lazy<DockerfileModel>(() => DockerfileModel.Create(syntax));
+        }
+
+        private readonly System.Lazy<DockerfileModel> _model;
+
+        public string Path => Syntax.Path;
+        public DockerfileSyntax Syntax { get; }
+
+        /// <summary>Stages, their inheritance and variable scopes; built once, on first use.</summary>
+        public DockerfileModel Model => _model.Value;
+
+        /// <summary>The directory Docker would send as the build context.</summary>
+        public string ContextDirectory { get; }
+    }
+
+    /// <summary>All assets of one analysis, loaded and parsed, plus the project facts and read-only file access.</summary>
+    public sealed class Workspace
+    {
+        public Workspace(string projectDirectory, ProjectFacts project, IFileSystem fileSystem, IReadOnlyList<DockerfileDocument> dockerfiles)
+        {
+            ProjectDirectory = projectDirectory;
+            Project = project;
+            FileSystem = fileSystem;
+            Dockerfiles = dockerfiles;
+        }
+
+        public string ProjectDirectory { get; }
+        public ProjectFacts Project { get; }
+        public IFileSystem FileSystem { get; }
+        public IReadOnlyList<DockerfileDocument> Dockerfiles { get; }
+    }
+}

@@ -1,0 +1,161 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Docker.Build.Analyzers.Dockerfile;
+
+namespace Docker.Build.Analyzers.Diagnostics
+{
+    /// <summary>
+    /// Suppressions written in the Dockerfile itself:
+    /// <c># dkr-disable-next-line DKR201 DKR301</c> (the next instruction), <c># dkr-disable DKR102</c> (from there to
+    /// the end of the file), <c># hadolint ignore=DL3008</c> and <c># hadolint global ignore=...</c>, and BuildKit's
+    /// <c># check=skip=...</c> (as a directive: the whole file; above an instruction: that instruction).
+    /// Without ids, a dkr comment silences every rule.
+    /// </summary>
+    public sealed class InlineSuppressions
+    {
+        private const string All = "*";
+        private readonly List<(int Start, int End, HashSet<string> Ids)> _ranges;
+
+        private InlineSuppressions(List<(int, int, HashSet<string>)> ranges)
+        {
+            _ranges = ranges;
+        }
+
+        public static InlineSuppressions Create(DockerfileSyntax syntax)
+        {
+            var ranges = new List<(int, int, HashSet<string>)>();
+            int fileEnd = syntax.Source.Length + 1;
+            var instructions = syntax.Instructions;
+
+            foreach (var directive in syntax.Directives)
+            {
+                if (directive.Name != "check") continue;
+                var ids = BuildKitSkips(directive.Value);
+                if (ids.Count > 0) ranges.Add((0, fileEnd, ids));
+            }
+
+            foreach (var element in syntax.Elements)
+            {
+                if (!(element is Comment comment)) continue;
+                string text = comment.Text;
+                if (TryParseDkr(text, out bool nextLine, out var dkrIds))
+                {
+                    if (nextLine) AddNextInstruction(ranges, instructions, comment, dkrIds);
+                    else ranges.Add((comment.Span.Start, fileEnd, dkrIds));
+                    continue;
+                }
+                if (TryParseHadolint(text, out bool global, out var hadolintIds))
+                {
+                    if (global) ranges.Add((0, fileEnd, hadolintIds));
+                    else AddNextInstruction(ranges, instructions, comment, hadolintIds);
+                    continue;
+                }
+                if (text.StartsWith("check=", StringComparison.OrdinalIgnoreCase) || text.StartsWith("check =", StringComparison.OrdinalIgnoreCase))
+                {
+                    int eq = text.IndexOf('=');
+                    var ids = BuildKitSkips(text.Substring(eq + 1).Trim());
+                    if (ids.Count > 0) AddNextInstruction(ranges, instructions, comment, ids);
+                }
+            }
+            return new InlineSuppressions(ranges);
+        }
+
+        public bool IsSuppressed(Diagnostic diagnostic)
+        {
+            int at = diagnostic.Span.Start;
+            foreach (var (start, end, ids) in _ranges)
+            {
+                if (at < start || at >= end) continue;
+                if (ids.Contains(All) || ids.Contains(diagnostic.Id)) return true;
+            }
+            return false;
+        }
+
+        private static void AddNextInstruction(List<(int, int, HashSet<string>)> ranges, IReadOnlyList<Instruction> instructions, Comment comment, HashSet<string> ids)
+        {
+            foreach (var ins in instructions)
+            {
+                if (ins.Span.Start <= comment.Span.Start) continue;
+                ranges.Add((ins.FullSpan.Start, ins.FullSpan.End, ids));
+                return;
+            }
+        }
+
+        private static readonly char[] Separators = { ' ', '\t', ',', ';' };
+
+        private static bool TryParseDkr(string text, out bool nextLine, out HashSet<string> ids)
+        {
+            nextLine = false;
+            ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            string rest;
+            if (StartsWithWord(text, "dkr-disable-next-line", out rest)) nextLine = true;
+            else if (!StartsWithWord(text, "dkr-disable", out rest)) return false;
+            // Anything after " -- " or " # " is a reason, not an id.
+            int reason = rest.IndexOf("--", StringComparison.Ordinal);
+            if (reason >= 0) rest = rest.Substring(0, reason);
+            foreach (var part in rest.Split(Separators, StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (part.StartsWith("#", StringComparison.Ordinal)) break;
+                if (part.StartsWith("DKR", StringComparison.OrdinalIgnoreCase)) ids.Add(part.ToUpperInvariant());
+            }
+            if (ids.Count == 0) ids.Add(All);
+            return true;
+        }
+
+        private static bool TryParseHadolint(string text, out bool global, out HashSet<string> ids)
+        {
+            global = false;
+            ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            if (!StartsWithWord(text, "hadolint", out var rest)) return false;
+            rest = rest.TrimStart();
+            if (StartsWithWord(rest, "global", out var afterGlobal))
+            {
+                global = true;
+                rest = afterGlobal.TrimStart();
+            }
+            if (!rest.StartsWith("ignore=", StringComparison.OrdinalIgnoreCase)) return false;
+            string list = rest.Substring("ignore=".Length);
+            int space = list.IndexOfAny(new[] { ' ', '\t' });
+            if (space >= 0) list = list.Substring(0, space);
+            foreach (var code in list.Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries))
+                if (SuppressionMappings.Hadolint.TryGetValue(code.Trim(), out var mapped))
+                    foreach (var id in mapped) ids.Add(id);
+            return ids.Count > 0;
+        }
+
+        /// <summary>The DKR ids behind <c>skip=A,B</c> (or <c>skip=all</c>) in a BuildKit check directive.</summary>
+        private static HashSet<string> BuildKitSkips(string value)
+        {
+            var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var setting in value.Split(';'))
+            {
+                var kv = setting.Split(new[] { '=' }, 2);
+                if (kv.Length != 2 || !kv[0].Trim().Equals("skip", StringComparison.OrdinalIgnoreCase)) continue;
+                foreach (var name in kv[1].Split(','))
+                {
+                    string check = name.Trim();
+                    if (check.Equals("all", StringComparison.OrdinalIgnoreCase))
+                    {
+                        foreach (var mapped in SuppressionMappings.BuildKit.Values)
+                            foreach (var id in mapped) ids.Add(id);
+                    }
+                    else if (SuppressionMappings.BuildKit.TryGetValue(check, out var mapped))
+                    {
+                        foreach (var id in mapped) ids.Add(id);
+                    }
+                }
+            }
+            return ids;
+        }
+
+        private static bool StartsWithWord(string text, string word, out string rest)
+        {
+            rest = "";
+            if (!text.StartsWith(word, StringComparison.OrdinalIgnoreCase)) return false;
+            if (text.Length > word.Length && !char.IsWhiteSpace(text[word.Length]) && text[word.Length] != ':') return false;
+            rest = text.Substring(word.Length).TrimStart(':', ' ', '\t');
+            return true;
+        }
+    }
+}

@@ -1,0 +1,196 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace Docker.Build.Analyzers.Dockerfile
+{
+    /// <summary>
+    /// What a Dockerfile means beyond its syntax: the global ARGs, the stages and which stage each is built on, and
+    /// the variables in scope at every instruction (ARGs per stage, ENV carried over from base stages).
+    /// </summary>
+    public sealed class DockerfileModel
+    {
+        /// <summary>Platform arguments BuildKit defines before the first FROM; inside a stage they need an ARG line.</summary>
+        public static readonly IReadOnlyList<string> PlatformArgs = new[]
+        {
+            "TARGETPLATFORM", "TARGETOS", "TARGETARCH", "TARGETVARIANT",
+            "BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT",
+        };
+
+        /// <summary>Proxy arguments Docker accepts in every stage without an ARG line.</summary>
+        public static readonly IReadOnlyList<string> ProxyArgs = new[]
+        {
+            "HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "FTP_PROXY", "ftp_proxy",
+            "NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy",
+        };
+
+        private readonly Dictionary<Instruction, Stage> _stageOf = new Dictionary<Instruction, Stage>();
+
+        private DockerfileModel(DockerfileSyntax syntax)
+        {
+            Syntax = syntax;
+        }
+
+        public DockerfileSyntax Syntax { get; }
+        public char Escape => Syntax.EscapeCharacter;
+
+        /// <summary>ARG instructions before the first FROM.</summary>
+        public IReadOnlyList<KeyValueInstruction> GlobalArgs { get; private set; } = Array.Empty<KeyValueInstruction>();
+
+        /// <summary>Scope of FROM lines: platform arguments and global ARGs.</summary>
+        public VariableScope GlobalScope { get; private set; } = VariableScope.Empty;
+
+        public IReadOnlyList<Stage> Stages { get; private set; } = Array.Empty<Stage>();
+
+        /// <summary>The last stage: the image a plain <c>docker build</c> produces.</summary>
+        public Stage? FinalStage => Stages.Count > 0 ? Stages[Stages.Count - 1] : null;
+
+        /// <summary>The stage an instruction belongs to, or null for global ARGs.</summary>
+        public Stage? StageOf(Instruction instruction) =>
+            _stageOf.TryGetValue(instruction, out var s) ? s : null;
+
+        /// <summary>
+        /// The stage a <c>--from</c> or <c>FROM</c> name designates when seen from <paramref name="current"/>: a name
+        /// of an earlier stage (case-insensitive) or an index of an earlier stage. Null for images and contexts.
+        /// </summary>
+        public Stage? FindEarlierStage(string reference, Stage? current)
+        {
+            int limit = current?.Index ?? Stages.Count;
+            if (int.TryParse(reference, NumberStyles.None, CultureInfo.InvariantCulture, out int index))
+                return index >= 0 && index < limit ? Stages[index] : null;
+            for (int i = limit - 1; i >= 0; i--)
+                if (string.Equals(Stages[i].Name, reference, StringComparison.OrdinalIgnoreCase)) return Stages[i];
+            return null;
+        }
+
+        /// <summary>Any stage with this name, wherever it is.</summary>
+        public Stage? FindStageByName(string name)
+        {
+            foreach (var s in Stages)
+                if (string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase)) return s;
+            return null;
+        }
+
+        /// <summary>Expands a text in a scope, removing quotes; <paramref name="complete"/> is false when a value is unknown.</summary>
+        public string Expand(string raw, VariableScope scope, out bool complete) =>
+            Variables.Expand(raw, Escape, scope.ValueOf, out complete);
+
+        public static DockerfileModel Create(DockerfileSyntax syntax)
+        {
+            var model = new DockerfileModel(syntax);
+            model.Build();
+            return model;
+        }
+
+        private void Build()
+        {
+            var globalArgs = new List<KeyValueInstruction>();
+            var global = VariableScope.Empty;
+            foreach (var name in PlatformArgs) global = global.Define(new VariableDefinition(name, VariableKind.Predefined, null, null));
+            foreach (var name in ProxyArgs) global = global.Define(new VariableDefinition(name, VariableKind.Predefined, null, null));
+
+            var stageStarts = new List<int>();
+            var instructions = Syntax.Instructions;
+            for (int i = 0; i < instructions.Count; i++)
+            {
+                var ins = instructions[i];
+                if (ins.Kind == InstructionKind.From)
+                {
+                    stageStarts.Add(i);
+                    continue;
+                }
+                if (stageStarts.Count == 0 && ins.Kind == InstructionKind.Arg && ins is KeyValueInstruction arg)
+                {
+                    globalArgs.Add(arg);
+                    foreach (var pair in arg.Pairs)
+                    {
+                        string? value = null;
+                        if (pair.ValueWord != null)
+                        {
+                            value = Variables.Expand(pair.ValueWord.Raw, Escape, global.ValueOf, out bool complete);
+                            if (!complete) value = null;
+                        }
+                        global = global.Define(new VariableDefinition(pair.Name, VariableKind.Arg, value, pair));
+                    }
+                }
+            }
+            GlobalArgs = globalArgs;
+            GlobalScope = global;
+
+            var stages = new List<Stage>();
+            for (int s = 0; s < stageStarts.Count; s++)
+            {
+                int start = stageStarts[s];
+                int end = s + 1 < stageStarts.Count ? stageStarts[s + 1] : instructions.Count;
+                var from = (FromInstruction)instructions[start];
+
+                string baseName = "";
+                bool complete = false;
+                if (from.Image != null) baseName = Variables.Expand(from.Image.Raw, Escape, global.ValueOf, out complete);
+                Stage? baseStage = null;
+                if (complete && baseName.Length > 0)
+                {
+                    for (int p = stages.Count - 1; p >= 0; p--)
+                    {
+                        if (string.Equals(stages[p].Name, baseName, StringComparison.OrdinalIgnoreCase))
+                        {
+                            baseStage = stages[p];
+                            break;
+                        }
+                    }
+                }
+
+                // What a stage starts with: proxy arguments, and the ENV of the stage it is built from.
+                var scope = VariableScope.Empty;
+                foreach (var name in ProxyArgs) scope = scope.Define(new VariableDefinition(name, VariableKind.Predefined, null, null));
+                if (baseStage != null)
+                {
+                    var inherited = new List<VariableDefinition>();
+                    foreach (var def in baseStage.FinalScope.All)
+                        if (def.Kind == VariableKind.Env) inherited.Add(def);
+                    for (int k = inherited.Count - 1; k >= 0; k--) scope = scope.Define(inherited[k]);
+                }
+
+                var body = new List<Instruction>();
+                var before = new List<VariableScope>();
+                for (int i = start + 1; i < end; i++)
+                {
+                    var ins = instructions[i];
+                    body.Add(ins);
+                    before.Add(scope);
+                    if (ins is KeyValueInstruction kv && (kv.Kind == InstructionKind.Arg || kv.Kind == InstructionKind.Env))
+                    {
+                        var scopeAtStart = scope;
+                        foreach (var pair in kv.Pairs)
+                        {
+                            string? value = null;
+                            if (pair.ValueWord != null)
+                            {
+                                value = Variables.Expand(pair.ValueWord.Raw, Escape, scopeAtStart.ValueOf, out bool ok);
+                                if (!ok) value = null;
+                            }
+                            else if (kv.Kind == InstructionKind.Arg)
+                            {
+                                value = global.Lookup(pair.Name)?.Value;
+                            }
+                            scope = scope.Define(new VariableDefinition(pair.Name, kv.Kind == InstructionKind.Arg ? VariableKind.Arg : VariableKind.Env, value, pair));
+                        }
+                    }
+                }
+
+                var stage = new Stage(s, from, body, before.ToArray(), scope)
+                {
+                    BaseStage = baseStage,
+                    BaseName = baseName,
+                    BaseNameIsComplete = complete,
+                    BaseImage = baseStage == null && complete ? ImageReference.Parse(baseName) : null,
+                    IsFinal = s == stageStarts.Count - 1,
+                };
+                stages.Add(stage);
+                _stageOf[from] = stage;
+                foreach (var ins in body) _stageOf[ins] = stage;
+            }
+            Stages = stages;
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using System;
+
+namespace Docker.Build.Analyzers.Dockerfile
+{
+    /// <summary>What is known about well-known base images: which are toolchains, which run as non-root, which have no shell.</summary>
+    public static class ImageFacts
+    {
+        /// <summary>Tags that move to new releases over time.</summary>
+        public static readonly string[] FloatingTags = { "latest", "lts", "stable", "current", "edge", "nightly", "rolling", "mainline" };
+
+        /// <summary>The tag floats: <c>latest</c>, <c>lts</c>, ... alone or with a variant suffix (<c>lts-alpine</c>).</summary>
+        public static bool IsFloatingTag(string tag, out string floatingWord)
+        {
+            foreach (var word in FloatingTags)
+            {
+                if (tag.Equals(word, StringComparison.OrdinalIgnoreCase)
+                    || tag.StartsWith(word + "-", StringComparison.OrdinalIgnoreCase))
+                {
+                    floatingWord = word;
+                    return true;
+                }
+            }
+            floatingWord = "";
+            return false;
+        }
+
+        public static bool IsMicrosoftDotNet(ImageReference image) =>
+            image.Registry != null && image.Registry.Equals("mcr.microsoft.com", StringComparison.OrdinalIgnoreCase)
+            && image.Path.StartsWith("dotnet/", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>The .NET SDK image (also its nightly and old <c>core/</c> paths).</summary>
+        public static bool IsDotNetSdk(ImageReference image) =>
+            IsMicrosoftDotNet(image) && image.Name.Equals("sdk", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>
+        /// Images made to compile or package software, far larger than a runtime and full of tools an attacker can
+        /// use. Returns a short description for messages.
+        /// </summary>
+        public static bool IsBuildToolchain(ImageReference image, out string what)
+        {
+            string tag = image.Tag ?? "";
+            what = "";
+            if (IsDotNetSdk(image)) { what = "the .NET SDK image"; return true; }
+            if (image.Registry != null && !image.Registry.Equals("docker.io", StringComparison.OrdinalIgnoreCase)) return false;
+            switch (image.Path.ToLowerInvariant())
+            {
+                case "golang": what = "the Go toolchain image"; return true;
+                case "maven": what = "the Maven build image"; return true;
+                case "gradle": what = "the Gradle build image"; return true;
+                case "rust": what = "the Rust toolchain image"; return true;
+                case "gcc": what = "the GCC toolchain image"; return true;
+                case "buildpack-deps": what = "the buildpack-deps build image"; return true;
+                case "openjdk": what = "a JDK image"; return true;
+                case "eclipse-temurin":
+                case "amazoncorretto":
+                    if (tag.IndexOf("jre", StringComparison.OrdinalIgnoreCase) >= 0) return false;
+                    what = "a JDK image";
+                    return true;
+                case "node":
+                    // The full node images carry compilers, git and python for native modules; slim and alpine are runtimes.
+                    if (tag.IndexOf("alpine", StringComparison.OrdinalIgnoreCase) >= 0 || tag.IndexOf("slim", StringComparison.OrdinalIgnoreCase) >= 0) return false;
+                    what = "the full Node.js build image";
+                    return true;
+            }
+            return false;
+        }
+
+        /// <summary>.NET chiseled and distroless images, distroless <c>nonroot</c> tags and other images that default to a non-root user.</summary>
+        public static bool RunsAsNonRootByDefault(ImageReference image)
+        {
+            string tag = image.Tag ?? "";
+            if (IsMicrosoftDotNet(image))
+                return tag.IndexOf("chiseled", StringComparison.OrdinalIgnoreCase) >= 0
+                    || tag.IndexOf("distroless", StringComparison.OrdinalIgnoreCase) >= 0;
+            string registry = image.Registry ?? "";
+            if (registry.Equals("gcr.io", StringComparison.OrdinalIgnoreCase) && image.Path.StartsWith("distroless/", StringComparison.OrdinalIgnoreCase))
+                return tag.IndexOf("nonroot", StringComparison.OrdinalIgnoreCase) >= 0;
+            if (registry.Equals("cgr.dev", StringComparison.OrdinalIgnoreCase)) return !tag.EndsWith("-dev", StringComparison.OrdinalIgnoreCase) && !tag.Equals("latest-dev", StringComparison.OrdinalIgnoreCase);
+            if (image.Registry == null && image.Path.StartsWith("bitnami/", StringComparison.OrdinalIgnoreCase)) return true;
+            if (image.Registry == null && image.Path.Equals("nginxinc/nginx-unprivileged", StringComparison.OrdinalIgnoreCase)) return true;
+            return tag.IndexOf("nonroot", StringComparison.OrdinalIgnoreCase) >= 0;
+        }
+
+        /// <summary>Images without <c>/bin/sh</c>: <c>scratch</c>, distroless, .NET chiseled and distroless tags.</summary>
+        public static bool HasNoShell(ImageReference image, out string what)
+        {
+            string tag = image.Tag ?? "";
+            what = "";
+            if (image.IsScratch) { what = "scratch"; return true; }
+            if (IsMicrosoftDotNet(image))
+            {
+                if (tag.IndexOf("chiseled", StringComparison.OrdinalIgnoreCase) >= 0) { what = "a .NET chiseled image"; return true; }
+                if (tag.IndexOf("distroless", StringComparison.OrdinalIgnoreCase) >= 0) { what = "a .NET distroless image"; return true; }
+                return false;
+            }
+            if ((image.Registry ?? "").Equals("gcr.io", StringComparison.OrdinalIgnoreCase)
+                && image.Path.StartsWith("distroless/", StringComparison.OrdinalIgnoreCase)
+                && tag.IndexOf("debug", StringComparison.OrdinalIgnoreCase) < 0)
+            {
+                what = "a distroless image";
+                return true;
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,194 @@
+using System;
+using System.Collections.Generic;
+using Docker.Build.Analyzers.Text;
+
+namespace Docker.Build.Analyzers.Dockerfile
+{
+    /// <summary>One Dockerfile instruction with everything the parser knows of it.</summary>
+    public class Instruction : DockerfileElement
+    {
+        internal Instruction(InstructionParts parts) : base(parts.FullSpan)
+        {
+            Kind = parts.Kind;
+            Keyword = parts.Keyword;
+            Span = parts.Span;
+            Arguments = parts.Arguments;
+            Flags = parts.Flags;
+            Body = parts.Body;
+            Heredocs = parts.Heredocs;
+            InnerComments = parts.InnerComments;
+            EmptyContinuationLines = parts.EmptyContinuationLines;
+        }
+
+        public InstructionKind Kind { get; }
+
+        /// <summary>The instruction name as written (any case).</summary>
+        public Word Keyword { get; }
+
+        /// <summary>From the keyword to the end of the instruction's last character (heredoc terminator included), no final line break.</summary>
+        public TextSpan Span { get; }
+
+        /// <summary>Everything after the keyword, as one logical line (continuations joined, interleaved comments removed).</summary>
+        public MappedText Arguments { get; }
+
+        public IReadOnlyList<InstructionFlag> Flags { get; }
+
+        /// <summary>The arguments after the flags.</summary>
+        public MappedText Body { get; }
+
+        public IReadOnlyList<Heredoc> Heredocs { get; }
+
+        /// <summary>Comment lines between the continuation lines of this instruction.</summary>
+        public IReadOnlyList<Comment> InnerComments { get; }
+
+        /// <summary>Spans of empty lines inside a line continuation (Docker skips them, but warns).</summary>
+        public IReadOnlyList<TextSpan> EmptyContinuationLines { get; }
+
+        /// <summary>The uppercase name (<c>RUN</c>, <c>COPY</c>...).</summary>
+        public string Name => Kind == InstructionKind.Unknown ? Keyword.Value.ToUpperInvariant() : Kind.ToString().ToUpperInvariant();
+
+        public InstructionFlag? GetFlag(string name)
+        {
+            foreach (var f in Flags)
+                if (string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase)) return f;
+            return null;
+        }
+
+        public IEnumerable<InstructionFlag> GetFlags(string name)
+        {
+            foreach (var f in Flags)
+                if (string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase)) yield return f;
+        }
+
+        public override string ToString() => Keyword.Raw + " " + Arguments.Value;
+    }
+
+    /// <summary><c>FROM [--platform=p] image [AS name]</c>.</summary>
+    public sealed class FromInstruction : Instruction
+    {
+        internal FromInstruction(InstructionParts parts, Word? image, Word? asKeyword, Word? stageName) : base(parts)
+        {
+            Image = image;
+            AsKeyword = asKeyword;
+            StageName = stageName;
+        }
+
+        public Word? Image { get; }
+        public Word? AsKeyword { get; }
+        public Word? StageName { get; }
+        public InstructionFlag? Platform => GetFlag("platform");
+    }
+
+    /// <summary><c>RUN</c>, <c>CMD</c> and <c>ENTRYPOINT</c>: a command in exec or shell form.</summary>
+    public sealed class CommandInstruction : Instruction
+    {
+        internal CommandInstruction(InstructionParts parts, CommandForm command) : base(parts)
+        {
+            Command = command;
+        }
+
+        public CommandForm Command { get; }
+    }
+
+    /// <summary><c>SHELL ["executable", "parameters"]</c>.</summary>
+    public sealed class ShellInstruction : Instruction
+    {
+        internal ShellInstruction(InstructionParts parts, ExecForm? command) : base(parts)
+        {
+            Command = command;
+        }
+
+        /// <summary>Null when the arguments are not a JSON array (a parse error).</summary>
+        public ExecForm? Command { get; }
+    }
+
+    /// <summary><c>HEALTHCHECK [options] CMD command</c> or <c>HEALTHCHECK NONE</c>.</summary>
+    public sealed class HealthcheckInstruction : Instruction
+    {
+        internal HealthcheckInstruction(InstructionParts parts, Word? typeKeyword, bool isNone, CommandForm? command) : base(parts)
+        {
+            TypeKeyword = typeKeyword;
+            IsNone = isNone;
+            Command = command;
+        }
+
+        /// <summary>The <c>CMD</c> or <c>NONE</c> word.</summary>
+        public Word? TypeKeyword { get; }
+
+        public bool IsNone { get; }
+        public CommandForm? Command { get; }
+    }
+
+    /// <summary><c>COPY</c> and <c>ADD</c>: sources and a destination, in whitespace or JSON form, maybe with heredocs as sources.</summary>
+    public sealed class CopyInstruction : Instruction
+    {
+        internal CopyInstruction(InstructionParts parts, IReadOnlyList<Word> sources, Word? destination, bool isJsonForm) : base(parts)
+        {
+            Sources = sources;
+            Destination = destination;
+            IsJsonForm = isJsonForm;
+        }
+
+        public IReadOnlyList<Word> Sources { get; }
+        public Word? Destination { get; }
+        public bool IsJsonForm { get; }
+
+        /// <summary><c>--from=stage|image|context</c>.</summary>
+        public InstructionFlag? From => GetFlag("from");
+    }
+
+    /// <summary><c>ENV</c>, <c>LABEL</c> and <c>ARG</c>.</summary>
+    public sealed class KeyValueInstruction : Instruction
+    {
+        internal KeyValueInstruction(InstructionParts parts, IReadOnlyList<KeyValue> pairs, bool isLegacyForm) : base(parts)
+        {
+            Pairs = pairs;
+            IsLegacyForm = isLegacyForm;
+        }
+
+        public IReadOnlyList<KeyValue> Pairs { get; }
+
+        /// <summary>The whitespace form <c>ENV key value</c> (one pair, the rest of the line is the value).</summary>
+        public bool IsLegacyForm { get; }
+    }
+
+    /// <summary>Instructions whose arguments are plain words: <c>EXPOSE</c>, <c>USER</c>, <c>WORKDIR</c>, <c>VOLUME</c>, <c>STOPSIGNAL</c>, <c>MAINTAINER</c>.</summary>
+    public sealed class WordsInstruction : Instruction
+    {
+        internal WordsInstruction(InstructionParts parts, IReadOnlyList<Word> words, bool isJsonForm) : base(parts)
+        {
+            Words = words;
+            IsJsonForm = isJsonForm;
+        }
+
+        public IReadOnlyList<Word> Words { get; }
+        public bool IsJsonForm { get; }
+        public Word? FirstWord => Words.Count > 0 ? Words[0] : null;
+    }
+
+    /// <summary><c>ONBUILD instruction</c>.</summary>
+    public sealed class OnbuildInstruction : Instruction
+    {
+        internal OnbuildInstruction(InstructionParts parts, Instruction? trigger) : base(parts)
+        {
+            Trigger = trigger;
+        }
+
+        public Instruction? Trigger { get; }
+    }
+
+    /// <summary>What every instruction has, gathered by the parser before it builds the typed node.</summary>
+    internal sealed class InstructionParts
+    {
+        public InstructionKind Kind;
+        public Word Keyword = null!;
+        public TextSpan Span;
+        public TextSpan FullSpan;
+        public MappedText Arguments = null!;
+        public IReadOnlyList<InstructionFlag> Flags = Array.Empty<InstructionFlag>();
+        public MappedText Body = null!;
+        public IReadOnlyList<Heredoc> Heredocs = Array.Empty<Heredoc>();
+        public IReadOnlyList<Comment> InnerComments = Array.Empty<Comment>();
+        public IReadOnlyList<TextSpan> EmptyContinuationLines = Array.Empty<TextSpan>();
+    }
+}

@@ -1,0 +1,26 @@
+using Docker.Build.Analyzers.Diagnostics;
+
+namespace Docker.Build.Analyzers.Rules.Analyzer
+{
+    /// <summary>
+    /// Findings about the analysis itself (DKR9xx). They are reported by the runner, not by rule classes, because
+    /// they concern files that could not be turned into something a rule can read.
+    /// </summary>
+    public static class AnalyzerRules
+    {
+        public static readonly RuleDescriptor AssetUnreadable = new RuleDescriptor(
+            "DKR901", "Docker asset cannot be read", RuleCategory.Analyzer, DiagnosticSeverity.Warning,
+            "'{0}' could not be analysed: {1}",
+            "A Dockerfile, .dockerignore or compose file that the build should check is missing, unreadable, too large, or not UTF-8 text.");
+
+        public static readonly RuleDescriptor DockerfileUnparsable = new RuleDescriptor(
+            "DKR902", "Dockerfile cannot be parsed", RuleCategory.Analyzer, DiagnosticSeverity.Warning,
+            "Dockerfile syntax error: {0}",
+            "Docker would reject this Dockerfile; no other rule checks it until the error is fixed.");
+
+        public static readonly RuleDescriptor InternalError = new RuleDescriptor(
+            "DKR903", "Internal analyzer error", RuleCategory.Analyzer, DiagnosticSeverity.Warning,
+            "Rule {0} failed on this file and was skipped ({1}); please report it",
+            "A rule threw an exception. The build goes on; the other rules still ran.");
+    }
+}

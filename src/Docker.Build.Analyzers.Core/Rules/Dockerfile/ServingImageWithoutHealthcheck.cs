@@ -1,0 +1,30 @@
+using Docker.Build.Analyzers.Diagnostics;
+using Docker.Build.Analyzers.Dockerfile;
+
+namespace Docker.Build.Analyzers.Rules.Dockerfile
+{
+    /// <summary>DKR301: the final stage serves (EXPOSE, or an ASP.NET Core project) but declares no HEALTHCHECK.</summary>
+    public sealed class ServingImageWithoutHealthcheck : DockerfileRule
+    {
+        public static readonly RuleDescriptor Rule = new RuleDescriptor(
+            "DKR301", "Serving image has no health check", RuleCategory.Runtime, DiagnosticSeverity.Warning,
+            "The final stage {0} but declares no HEALTHCHECK: orchestrators cannot tell a hung server from a healthy one. Add HEALTHCHECK CMD ... (or HEALTHCHECK NONE to opt out)",
+            "Without a health check Docker and compose report a container as healthy as long as its process exists, even when it no longer answers requests.");
+
+        public override RuleDescriptor Descriptor => Rule;
+
+        public override void Analyze(DockerfileContext context)
+        {
+            var final = context.Model.FinalStage;
+            if (final == null) return;
+            if (final.FindLastInherited(i => i.Kind == InstructionKind.Healthcheck) != null) return;
+
+            var expose = final.FindLastInherited(i => i.Kind == InstructionKind.Expose);
+            string why;
+            if (expose != null) why = "exposes a port";
+            else if (context.Project.IsWebProject) why = "runs an ASP.NET Core web project";
+            else return; // workers that serve nothing need no HTTP health check
+            context.Report(final.From.Span, why);
+        }
+    }
+}
