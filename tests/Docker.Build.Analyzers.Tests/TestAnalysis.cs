@@ -15,6 +15,7 @@ namespace Docker.Build.Analyzers.Tests
 
         public static IReadOnlyList<Diagnostic> Run(string dockerfile, ProjectFacts? project = null, InMemoryFileSystem? files = null, Rule? only = null)
         {
+            AssertRoundTrip(dockerfile);
             files ??= new InMemoryFileSystem();
             files.AddFile(DockerfilePath, dockerfile);
             var request = new AnalysisRequest(ProjectDir, new[] { new AssetInput(DockerfilePath, AssetKind.Dockerfile) }, project, files);
@@ -31,6 +32,20 @@ namespace Docker.Build.Analyzers.Tests
 
         public static void AssertSilent(string dockerfile, string id, ProjectFacts? project = null) =>
             Assert.Empty(Findings(dockerfile, id, project));
+
+        /// <summary>Every Dockerfile a test analyses must come back byte for byte from its tree.</summary>
+        public static void AssertRoundTrip(string dockerfile)
+        {
+            var syntax = Docker.Build.Analyzers.Dockerfile.DockerfileParser.Parse(dockerfile);
+            Assert.Equal(dockerfile, syntax.ToFullString());
+            int expected = 0;
+            foreach (var element in syntax.Elements)
+            {
+                Assert.Equal(expected, element.FullSpan.Start);
+                expected = element.FullSpan.End;
+            }
+            Assert.Equal(dockerfile.Length, expected);
+        }
 
         public static ProjectFacts WebProject => new ProjectFacts(ProjectDir + "/App.csproj", "App", new[] { "net8.0" }, isWebProject: true);
     }

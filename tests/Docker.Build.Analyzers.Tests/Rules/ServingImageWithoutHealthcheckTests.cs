@@ -1,0 +1,36 @@
+using Xunit;
+using static Docker.Build.Analyzers.Tests.TestAnalysis;
+
+namespace Docker.Build.Analyzers.Tests.Rules
+{
+    public class ServingImageWithoutHealthcheckTests
+    {
+        private const string Id = "DKR301";
+
+        [Fact]
+        public void Exposed_port_without_healthcheck()
+        {
+            AssertFindings("FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nFROM mcr.microsoft.com/dotnet/aspnet:8.0\nEXPOSE 8080\n", Id, "DKR301@2:1");
+        }
+
+        [Fact]
+        public void Expose_inherited_from_a_base_stage()
+        {
+            AssertFindings("FROM mcr.microsoft.com/dotnet/aspnet:8.0 AS base\nEXPOSE 8080\nFROM base AS final\nUSER app\n", Id, "DKR301@3:1");
+        }
+
+        [Fact]
+        public void Web_project_without_expose()
+        {
+            Assert.Equal(new[] { "DKR301@1:1" }, Findings("FROM mcr.microsoft.com/dotnet/aspnet:8.0\n", Id, WebProject));
+        }
+
+        [Theory]
+        [InlineData("FROM alpine:3.20\nEXPOSE 8080\nHEALTHCHECK CMD wget -qO- http://localhost:8080/health || exit 1\n")]
+        [InlineData("FROM alpine:3.20\nEXPOSE 8080\nHEALTHCHECK NONE\n")]
+        [InlineData("FROM alpine:3.20 AS base\nHEALTHCHECK CMD [\"/app/health\"]\nFROM base\nEXPOSE 80\n")]
+        [InlineData("FROM alpine:3.20\nCMD [\"/worker\"]\n")]
+        [InlineData("FROM alpine:3.20 AS build\nEXPOSE 80\nFROM alpine:3.20\n")]
+        public void Silent(string dockerfile) => AssertSilent(dockerfile, Id);
+    }
+}
