@@ -122,9 +122,7 @@ namespace Docker.Build.Analyzers.Dockerfile
                 }
                 int start = i;
                 // A flag is one word; quotes inside its value group spaces (--mount=type=secret,id="a b").
-                var words = Lexing.SplitWords(args.Slice(start), escape);
-                var raw = words[0];
-                i = start + raw.Raw.Length;
+                var raw = Lexing.ReadWord(args, start, escape, out i);
                 string text = raw.Raw;
                 int eq = text.IndexOf('=');
                 string name = (eq < 0 ? text.Substring(2) : text.Substring(2, eq - 2)).ToLowerInvariant();

@@ -29,6 +29,14 @@ namespace Docker.Build.Analyzers.Dockerfile
             return words;
         }
 
+        /// <summary>Reads the single word that starts at <paramref name="start"/> (no leading white space).</summary>
+        public static Word ReadWord(MappedText text, int start, char escape, out int end)
+        {
+            var sb = new StringBuilder();
+            end = ScanWord(text.Value, start, escape, sb, stopAtWhiteSpace: true);
+            return new Word(text.Slice(start, end - start), sb.ToString());
+        }
+
         /// <summary>The value of one word: quotes removed, escapes resolved, variables left as they are.</summary>
         public static string Unquote(string raw, char escape)
         {
