@@ -1,0 +1,80 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Docker.Build.Analyzers.Diagnostics;
+using Docker.Build.Analyzers.Rules;
+using Xunit;
+
+namespace Docker.Build.Analyzers.Tests
+{
+    /// <summary>Every rule in the catalog has its docs page and its row in README's rule table, and vice versa.</summary>
+    public class DocumentationTests
+    {
+        private static string RepoRoot()
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir != null && !File.Exists(Path.Combine(dir.FullName, "Docker.Build.Analyzers.sln"))) dir = dir.Parent;
+            Assert.NotNull(dir);
+            return dir!.FullName;
+        }
+
+        [Fact]
+        public void Every_rule_has_a_docs_page_titled_with_its_id_and_title()
+        {
+            string root = RepoRoot();
+            foreach (var d in RuleCatalog.Descriptors)
+            {
+                string page = Path.Combine(root, "docs", "rules", d.Id + ".md");
+                Assert.True(File.Exists(page), $"missing docs page {page}");
+                string first = File.ReadLines(page).First();
+                Assert.Equal($"# {d.Id}: {d.Title}", first);
+                Assert.EndsWith("docs/rules/" + d.Id + ".md", d.HelpLink);
+            }
+        }
+
+        [Fact]
+        public void Every_docs_page_belongs_to_a_rule()
+        {
+            string root = RepoRoot();
+            var ids = RuleCatalog.Descriptors.Select(d => d.Id).ToHashSet();
+            foreach (var page in Directory.EnumerateFiles(Path.Combine(root, "docs", "rules"), "*.md"))
+                Assert.Contains(Path.GetFileNameWithoutExtension(page), ids);
+        }
+
+        [Fact]
+        public void Readme_rule_table_matches_the_catalog()
+        {
+            string path = Path.Combine(RepoRoot(), "README.md");
+            string readme = File.ReadAllText(path).Replace("\r\n", "\n");
+            const string start = "<!-- rules-table:start -->\n", end = "<!-- rules-table:end -->";
+            int a = readme.IndexOf(start, StringComparison.Ordinal), b = readme.IndexOf(end, StringComparison.Ordinal);
+            Assert.True(a >= 0 && b > a, "README needs the rules-table markers");
+            string actual = readme.Substring(a + start.Length, b - a - start.Length);
+            // UPDATE_README=1 dotnet test ... rewrites the table after rules were added; normal runs only compare.
+            if (Environment.GetEnvironmentVariable("UPDATE_README") == "1" && actual != ExpectedTable())
+            {
+                File.WriteAllText(path, readme.Substring(0, a + start.Length) + ExpectedTable() + readme.Substring(b));
+                return;
+            }
+            Assert.Equal(ExpectedTable(), actual);
+        }
+
+        /// <summary>The table README must hold, generated from the catalog (paste it when rules change).</summary>
+        internal static string ExpectedTable()
+        {
+            var sb = new StringBuilder();
+            sb.Append("| Code | Title | Severity | Category |\n|---|---|---|---|\n");
+            foreach (var d in RuleCatalog.Descriptors)
+                sb.Append($"| [{d.Id}](docs/rules/{d.Id}.md) | {d.Title} | {Severity(d.DefaultSeverity)} | {d.Category.Replace("Docker.", "")} |\n");
+            return sb.ToString();
+        }
+
+        private static string Severity(DiagnosticSeverity s) => s switch
+        {
+            DiagnosticSeverity.Suggestion => "suggestion",
+            DiagnosticSeverity.Error => "error",
+            _ => "warning",
+        };
+    }
+}
