@@ -39,14 +39,19 @@ namespace Docker.Build.Analyzers.Text
                 return last.SourceStart + last.Length + (index - Value.Length);
             }
             if (index < 0) index = 0;
+            var s = _segments[FindSegment(index)];
+            return s.SourceStart + (index - s.LogicalStart);
+        }
+
+        private int FindSegment(int index)
+        {
             int lo = 0, hi = _segments.Length - 1;
             while (lo < hi)
             {
                 int mid = (lo + hi + 1) / 2;
                 if (_segments[mid].LogicalStart <= index) lo = mid; else hi = mid - 1;
             }
-            var s = _segments[lo];
-            return s.SourceStart + (index - s.LogicalStart);
+            return lo;
         }
 
         /// <summary>The narrowest source span that covers a logical span (it may cross line continuations).</summary>
@@ -69,6 +74,14 @@ namespace Docker.Build.Analyzers.Text
         {
             if (start < 0 || length < 0 || start + length > Value.Length) throw new ArgumentOutOfRangeException(nameof(start));
             if (length == 0) return Empty(ToSourceOffset(start));
+            if (start == 0 && length == Value.Length) return this;
+            int first = FindSegment(start);
+            var f = _segments[first];
+            if (start + length <= f.LogicalStart + f.Length)
+            {
+                // The common case: a word inside one line needs one segment and no list.
+                return new MappedText(Value.Substring(start, length), new[] { new Segment(0, f.SourceStart + (start - f.LogicalStart), length) });
+            }
             var result = new List<Segment>();
             int end = start + length;
             foreach (var s in _segments)
