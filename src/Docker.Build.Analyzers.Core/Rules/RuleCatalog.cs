@@ -13,7 +13,19 @@ namespace Docker.Build.Analyzers.Rules
         {
             // DKR1xx: image and build
             new BaseImageNotPinned(),
+            new BaseImageNotPinnedByDigest(),
             new FinalStageIsBuildImage(),
+            new AddInsteadOfCopy(),
+            new MaintainerDeprecated(),
+            new CmdEntrypointOrHealthcheckOverridden(),
+            new UndefinedStageReference(),
+            new InvalidOrDuplicateStageName(),
+            new CopyFromUnpinnedImage(),
+            new InconsistentInstructionCasing(),
+            new LegacyKeyValueForm(),
+            new ExecFormNotValidJson(),
+            new CopyDestinationNotDirectory(),
+            new VariableInExecForm(),
 
             // DKR2xx: security
             new FinalStageRunsAsRoot(),
