@@ -30,9 +30,13 @@ namespace Docker.Build.Analyzers.Rules
             // DKR2xx: security
             new FinalStageRunsAsRoot(),
             new SecretInEnvOrArg(),
+            new AddRemoteWithoutChecksum(),
+            new CredentialsInUrl(),
 
             // DKR3xx: runtime and operations
             new ServingImageWithoutHealthcheck(),
+            new InvalidExposePort(),
+            new AdministrationPortExposed(),
         };
 
         /// <summary>Descriptors of all rules plus the analyzer's own diagnostics (DKR9xx), ordered by id.</summary>
