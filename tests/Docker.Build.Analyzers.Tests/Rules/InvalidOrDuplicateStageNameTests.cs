@@ -58,6 +58,14 @@ namespace Docker.Build.Analyzers.Tests.Rules
             AssertSilent(dockerfile, Id);
 
         [Theory]
+        [InlineData("# hadolint ignore=DL3063\nFROM alpine:3.20 AS scratch\n")]
+        [InlineData("# check=skip=ReservedStageName\nFROM alpine:3.20 AS context\n")]
+        [InlineData("FROM alpine:3.20 AS a\n# hadolint ignore=DL3024\nFROM alpine:3.20 AS a\n")]
+        [InlineData("FROM alpine:3.20 AS a\n# dkr-disable-next-line DKR115\nFROM alpine:3.20 AS A\n")]
+        public void Honours_the_suppressions_of_hadolint_BuildKit_and_dkr(string dockerfile) =>
+            AssertSilent(dockerfile, Id);
+
+        [Theory]
         [MemberData(nameof(SampleDockerfiles.Names), MemberType = typeof(SampleDockerfiles))]
         public void Stays_silent_on_real_world_samples(string sample) =>
             AssertSilent(SampleDockerfiles.Get(sample), Id);

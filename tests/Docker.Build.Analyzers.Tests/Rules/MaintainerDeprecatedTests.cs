@@ -26,6 +26,13 @@ namespace Docker.Build.Analyzers.Tests.Rules
             AssertSilent("FROM alpine:3.20\nLABEL org.opencontainers.image.authors=\"Jane Doe <jane@example.com>\" maintainer=jane\n", Id);
 
         [Theory]
+        [InlineData("FROM alpine:3.20\n# hadolint ignore=DL4000\nMAINTAINER jane\n")]
+        [InlineData("# check=skip=MaintainerDeprecated\nFROM alpine:3.20\nMAINTAINER jane\n")]
+        [InlineData("FROM alpine:3.20\n# dkr-disable-next-line DKR112\nMAINTAINER jane\n")]
+        public void Honours_the_suppressions_of_hadolint_BuildKit_and_dkr(string dockerfile) =>
+            AssertSilent(dockerfile, Id);
+
+        [Theory]
         [MemberData(nameof(SampleDockerfiles.Names), MemberType = typeof(SampleDockerfiles))]
         public void Stays_silent_on_real_world_samples(string sample) =>
             AssertSilent(SampleDockerfiles.Get(sample), Id);
