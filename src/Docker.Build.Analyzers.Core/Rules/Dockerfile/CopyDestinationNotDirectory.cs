@@ -90,7 +90,8 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
         {
             var segments = pattern.Replace('\\', '/').Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries)
                 .Where(s => s != ".").ToArray();
-            if (segments.Length == 0 || segments.Any(s => s == "..")) return 0;
+            // Stay inside the context: no parent segments, no drive letters that would make a rooted path.
+            if (segments.Length == 0 || segments.Any(s => s == ".." || s.IndexOf(':') >= 0)) return 0;
             int count = 0;
             try
             {

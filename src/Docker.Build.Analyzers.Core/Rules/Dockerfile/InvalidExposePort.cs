@@ -47,7 +47,8 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
 
         private static void Check(DockerfileContext context, Word word, string value, bool literal)
         {
-            TextSpan Part(int start, int length) => literal ? word.RawText.ToSourceSpan(start, length) : word.Span;
+            // The part that is wrong when the word is written as it is; the whole word otherwise, or when the part is empty.
+            TextSpan Part(int start, int length) => literal && length > 0 ? word.RawText.ToSourceSpan(start, length) : word.Span;
             string shown = literal ? $"'{value}'" : $"'{word.Raw}' (resolves to '{value}')";
 
             if (value.IndexOf(':') >= 0)
