@@ -39,6 +39,7 @@ namespace Docker.Build.Analyzers.Diagnostics
             ["DL3042"] = new[] { "DKR109" },
             ["DL3045"] = new[] { "DKR304" },
             ["DL3057"] = new[] { "DKR301" },
+            ["DL3063"] = new[] { "DKR115" },
             ["DL3064"] = new[] { "DKR202" },
             ["DL4000"] = new[] { "DKR112" },
             ["DL4003"] = new[] { "DKR113" },
@@ -50,6 +51,7 @@ namespace Docker.Build.Analyzers.Diagnostics
         {
             ["StageNameCasing"] = new[] { "DKR115" },
             ["DuplicateStageName"] = new[] { "DKR115" },
+            ["ReservedStageName"] = new[] { "DKR115" },
             ["FromAsCasing"] = new[] { "DKR122" },
             ["ConsistentInstructionCasing"] = new[] { "DKR122" },
             ["JSONArgsRecommended"] = new[] { "DKR302" },

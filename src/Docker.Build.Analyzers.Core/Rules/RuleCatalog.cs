@@ -13,14 +13,30 @@ namespace Docker.Build.Analyzers.Rules
         {
             // DKR1xx: image and build
             new BaseImageNotPinned(),
+            new BaseImageNotPinnedByDigest(),
             new FinalStageIsBuildImage(),
+            new AddInsteadOfCopy(),
+            new MaintainerDeprecated(),
+            new CmdEntrypointOrHealthcheckOverridden(),
+            new UndefinedStageReference(),
+            new InvalidOrDuplicateStageName(),
+            new CopyFromUnpinnedImage(),
+            new InconsistentInstructionCasing(),
+            new LegacyKeyValueForm(),
+            new ExecFormNotValidJson(),
+            new CopyDestinationNotDirectory(),
+            new VariableInExecForm(),
 
             // DKR2xx: security
             new FinalStageRunsAsRoot(),
             new SecretInEnvOrArg(),
+            new AddRemoteWithoutChecksum(),
+            new CredentialsInUrl(),
 
             // DKR3xx: runtime and operations
             new ServingImageWithoutHealthcheck(),
+            new InvalidExposePort(),
+            new AdministrationPortExposed(),
         };
 
         /// <summary>Descriptors of all rules plus the analyzer's own diagnostics (DKR9xx), ordered by id.</summary>

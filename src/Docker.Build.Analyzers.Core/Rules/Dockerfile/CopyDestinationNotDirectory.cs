@@ -1,0 +1,190 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Docker.Build.Analyzers.Analysis;
+using Docker.Build.Analyzers.Diagnostics;
+using Docker.Build.Analyzers.Dockerfile;
+
+namespace Docker.Build.Analyzers.Rules.Dockerfile
+{
+    /// <summary>
+    /// DKR127: <c>COPY</c> or <c>ADD</c> of several sources (several arguments, or one wildcard that matches several files of
+    /// the build context) to a destination that does not end in <c>/</c>.
+    /// </summary>
+    public sealed class CopyDestinationNotDirectory : DockerfileRule
+    {
+        public static readonly RuleDescriptor Rule = new RuleDescriptor(
+            "DKR127", "Several sources copied to a destination without a trailing '/'", RuleCategory.ImageAndBuild, DiagnosticSeverity.Warning,
+            "{0} copies {1} to '{2}', which does not end in '/': the classic builder (still the one for Windows images) fails, and BuildKit may write the sources over one path. Write '{3}'",
+            "When several files go to one destination, Docker's reference requires the destination to be a directory written with a trailing slash.");
+
+        public override RuleDescriptor Descriptor => Rule;
+
+        public override void Analyze(DockerfileContext context)
+        {
+            var model = context.Model;
+            foreach (var stage in model.Stages)
+            {
+                foreach (var instruction in stage.Instructions)
+                {
+                    bool isTrigger = instruction is OnbuildInstruction;
+                    var target = instruction is OnbuildInstruction onbuild ? onbuild.Trigger : instruction;
+                    if (!(target is CopyInstruction copy) || copy.Destination == null || copy.Sources.Count == 0) continue;
+
+                    var destination = copy.Destination;
+                    string dest = destination.Value;
+                    if (destination.Raw.IndexOf('$') >= 0)
+                    {
+                        // An ONBUILD trigger expands its variables in another build.
+                        if (isTrigger) continue;
+                        dest = model.Expand(destination.Raw, stage.ScopeBefore(instruction), out bool complete);
+                        if (!complete) continue;
+                    }
+                    bool windows = context.Syntax.EscapeCharacter == '`' || LooksLikeWindowsPath(dest);
+                    if (IsDirectory(dest, windows)) continue;
+
+                    string what;
+                    if (copy.Sources.Count > 1)
+                    {
+                        what = $"{copy.Sources.Count} sources";
+                    }
+                    else
+                    {
+                        if (isTrigger || copy.From != null) continue;
+                        var source = copy.Sources[0];
+                        if (source.Raw.IndexOf('$') >= 0 || !IsGlob(source.Value)) continue;
+                        int matches = CountMatches(context.Workspace.FileSystem, context.Document.ContextDirectory, source.Value, limit: 3);
+                        if (matches < 2) continue;
+                        what = $"'{source.Value}', which matches {(matches > 2 ? "several" : "2")} files of the build context,";
+                    }
+                    string fixedDest = windows && dest.IndexOf('\\') >= 0 ? dest + "\\" : dest + "/";
+                    context.Report(destination.Span, copy.Name, what, dest, fixedDest);
+                }
+            }
+        }
+
+        private static bool LooksLikeWindowsPath(string path) =>
+            path.Length >= 2 && char.IsLetter(path[0]) && path[1] == ':';
+
+        /// <summary>Ends in a separator, or names a directory by itself (<c>.</c>, <c>..</c>, <c>/app/.</c>).</summary>
+        private static bool IsDirectory(string dest, bool windows)
+        {
+            if (dest.EndsWith("/", StringComparison.Ordinal)) return true;
+            if (windows && dest.EndsWith("\\", StringComparison.Ordinal)) return true;
+            // BuildKit and Podman take '.' for the working directory; only the classic builder insists on './'.
+            string last = LastSegment(dest, windows);
+            return last == "." || last == "..";
+        }
+
+        private static string LastSegment(string path, bool windows)
+        {
+            int slash = path.LastIndexOf('/');
+            if (windows) slash = Math.Max(slash, path.LastIndexOf('\\'));
+            return slash >= 0 ? path.Substring(slash + 1) : path;
+        }
+
+        internal static bool IsGlob(string path) => path.IndexOfAny(new[] { '*', '?', '[' }) >= 0 && path.IndexOf("://", StringComparison.Ordinal) < 0;
+
+        /// <summary>How many files or folders of the build context a wildcard path matches, counting up to <paramref name="limit"/>.</summary>
+        internal static int CountMatches(IFileSystem fileSystem, string contextDirectory, string pattern, int limit)
+        {
+            var segments = pattern.Replace('\\', '/').Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries)
+                .Where(s => s != ".").ToArray();
+            // Stay inside the context: no parent segments, no drive letters that would make a rooted path.
+            if (segments.Length == 0 || segments.Any(s => s == ".." || s.IndexOf(':') >= 0)) return 0;
+            int count = 0;
+            try
+            {
+                Walk(fileSystem, contextDirectory, segments, 0, limit, ref count);
+            }
+            catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)
+            {
+                return 0; // unreadable context: say nothing rather than guess
+            }
+            return count;
+        }
+
+        private static void Walk(IFileSystem fs, string directory, string[] segments, int index, int limit, ref int count)
+        {
+            string segment = segments[index];
+            bool last = index == segments.Length - 1;
+            if (!IsGlob(segment))
+            {
+                string path = System.IO.Path.Combine(directory, segment);
+                if (last)
+                {
+                    if (fs.FileExists(path) || fs.DirectoryExists(path)) count++;
+                }
+                else if (fs.DirectoryExists(path))
+                {
+                    Walk(fs, path, segments, index + 1, limit, ref count);
+                }
+                return;
+            }
+            var names = new List<string>();
+            if (last) names.AddRange(fs.EnumerateFiles(directory));
+            var directories = fs.EnumerateDirectories(directory).ToList();
+            names.AddRange(directories);
+            foreach (var name in names)
+            {
+                if (count >= limit) return;
+                if (!GlobMatch(segment, name)) continue;
+                if (last) count++;
+                else if (directories.Contains(name)) Walk(fs, System.IO.Path.Combine(directory, name), segments, index + 1, limit, ref count);
+            }
+        }
+
+        /// <summary>Go's path matching for one path segment: <c>*</c>, <c>?</c>, <c>[a-z]</c>, <c>[^x]</c>, <c>\</c> escapes.</summary>
+        internal static bool GlobMatch(string pattern, string name) => Match(pattern, 0, name, 0);
+
+        private static bool Match(string p, int pi, string s, int si)
+        {
+            while (pi < p.Length)
+            {
+                char c = p[pi];
+                if (c == '*')
+                {
+                    while (pi < p.Length && p[pi] == '*') pi++;
+                    if (pi == p.Length) return true;
+                    for (int k = si; k <= s.Length; k++)
+                        if (Match(p, pi, s, k)) return true;
+                    return false;
+                }
+                if (si >= s.Length) return false;
+                if (c == '?')
+                {
+                    pi++;
+                    si++;
+                    continue;
+                }
+                if (c == '[')
+                {
+                    int close = p.IndexOf(']', pi + 2);
+                    if (close < 0) return false;
+                    string set = p.Substring(pi + 1, close - pi - 1);
+                    bool negate = set.Length > 0 && (set[0] == '^' || set[0] == '!');
+                    if (negate) set = set.Substring(1);
+                    bool found = false;
+                    for (int k = 0; k < set.Length; k++)
+                    {
+                        if (k + 2 < set.Length && set[k + 1] == '-')
+                        {
+                            if (s[si] >= set[k] && s[si] <= set[k + 2]) found = true;
+                            k += 2;
+                        }
+                        else if (set[k] == s[si]) found = true;
+                    }
+                    if (found == negate) return false;
+                    pi = close + 1;
+                    si++;
+                    continue;
+                }
+                if (c == '\\' && pi + 1 < p.Length) { pi++; c = p[pi]; }
+                if (c != s[si]) return false;
+                pi++;
+                si++;
+            }
+            return si == s.Length;
+        }
+    }
+}
