@@ -6,7 +6,8 @@ namespace Docker.Build.Analyzers.Tests.Analysis
 {
     public class InlineSuppressionTests
     {
-        private static string[] Ids(string dockerfile) => Run(dockerfile).Select(d => $"{d.Id}@{d.Line}").ToArray();
+        // DKR102 (tag without digest) would appear on every line of these samples; it is not what they test.
+        private static string[] Ids(string dockerfile) => Run(dockerfile).Where(d => d.Id != "DKR102").Select(d => $"{d.Id}@{d.Line}").ToArray();
 
         private const string Flawed = "FROM node:20-alpine\nEXPOSE 3000\n";
 
