@@ -1,0 +1,165 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using Docker.Build.Analyzers.Analysis;
+using Docker.Build.Analyzers.Diagnostics;
+using Docker.Build.Analyzers.Rules.Analyzer;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace Docker.Build.Analyzers.Tasks
+{
+    /// <summary>
+    /// Analyses a project's Docker assets and reports every finding as an ordinary MSBuild warning, error or message
+    /// with its code, file, line and column. Never fails the build by itself: only findings the user promoted to
+    /// errors do.
+    /// </summary>
+    public sealed class AnalyzeDockerAssets : Task
+    {
+        private readonly Func<AnalysisRequest, AnalysisResult> _analyze;
+
+        public AnalyzeDockerAssets() : this(request => new DockerAnalyzer().Analyze(request)) { }
+
+        /// <summary>For tests: runs another engine (or one that fails) instead of the real one.</summary>
+        internal AnalyzeDockerAssets(Func<AnalysisRequest, AnalysisResult> analyze)
+        {
+            _analyze = analyze;
+        }
+
+        /// <summary>The directory that relative asset paths and build contexts are resolved against.</summary>
+        [Required]
+        public string ProjectDirectory { get; set; } = "";
+
+        public string? ProjectPath { get; set; }
+
+        public string? AssemblyName { get; set; }
+
+        public string? TargetFramework { get; set; }
+
+        /// <summary>The <c>TargetFrameworks</c> list of a multi-targeted project; wins over <see cref="TargetFramework"/>.</summary>
+        public string? TargetFrameworks { get; set; }
+
+        /// <summary>An ASP.NET Core project (Microsoft.NET.Sdk.Web or a Microsoft.AspNetCore.App framework reference).</summary>
+        public bool IsWebProject { get; set; }
+
+        /// <summary>The files to analyse; optional metadata <c>Kind</c> (Dockerfile, DockerIgnore, Compose) and <c>Context</c> (build context directory).</summary>
+        public ITaskItem[] Assets { get; set; } = Array.Empty<ITaskItem>();
+
+        /// <summary>
+        /// Codes to drop, as in the project's <c>NoWarn</c>. MSBuild maps <c>NoWarn</c> only onto warnings; a finding
+        /// reported as a message (suggestion severity) has to be filtered here.
+        /// </summary>
+        public string? NoWarn { get; set; }
+
+        public override bool Execute()
+        {
+            try
+            {
+                var request = CreateRequest();
+                if (request.Assets.Count == 0) return true;
+
+                var result = _analyze(request);
+                var suppressed = ParseCodes(NoWarn);
+                foreach (var diagnostic in result.Diagnostics)
+                {
+                    if (suppressed.Contains(diagnostic.Id)) continue;
+                    Report(diagnostic);
+                }
+            }
+            catch (Exception ex)
+            {
+                ReportCrash(ex);
+            }
+            return !Log.HasLoggedErrors;
+        }
+
+        internal AnalysisRequest CreateRequest()
+        {
+            string projectDirectory = string.IsNullOrWhiteSpace(ProjectDirectory) ? Directory.GetCurrentDirectory() : ProjectDirectory;
+            var assets = new List<AssetInput>();
+            foreach (var item in Assets ?? Array.Empty<ITaskItem>())
+            {
+                if (item == null || string.IsNullOrWhiteSpace(item.ItemSpec)) continue;
+                string path = ResolvePath(projectDirectory, item.ItemSpec);
+                var kind = AssetKinds.Infer(path, item.GetMetadata("Kind"));
+                // Someone listed this file on purpose; a name we cannot place (Containerfile, app.df) is most likely a Dockerfile.
+                if (kind == AssetKind.Unknown) kind = AssetKind.Dockerfile;
+                string context = item.GetMetadata("Context");
+                assets.Add(new AssetInput(path, kind, string.IsNullOrWhiteSpace(context) ? null : ResolvePath(projectDirectory, context)));
+            }
+
+            var facts = new ProjectFacts(
+                string.IsNullOrWhiteSpace(ProjectPath) ? null : ProjectPath,
+                string.IsNullOrWhiteSpace(AssemblyName) ? null : AssemblyName,
+                SplitTargetFrameworks(),
+                IsWebProject);
+            return new AnalysisRequest(projectDirectory, assets, facts);
+        }
+
+        private void Report(Diagnostic d)
+        {
+            // Every finding carries its Dockerfile path: without one MSBuild would point at this task in our .targets.
+            // No subcategory: it would sit between the location and "warning" and break editors' problem matchers.
+            switch (d.Severity)
+            {
+                case DiagnosticSeverity.Error:
+                    Log.LogError(null, d.Id, d.Id, d.HelpLink, d.FilePath, d.Line, d.Column, d.EndLine, d.EndColumn, d.Message);
+                    break;
+                case DiagnosticSeverity.Warning:
+                    Log.LogWarning(null, d.Id, d.Id, d.HelpLink, d.FilePath, d.Line, d.Column, d.EndLine, d.EndColumn, d.Message);
+                    break;
+                case DiagnosticSeverity.Suggestion:
+                    Log.LogMessage(null, d.Id, d.Id, d.FilePath, d.Line, d.Column, d.EndLine, d.EndColumn, MessageImportance.High, d.Message);
+                    break;
+            }
+        }
+
+        private void ReportCrash(Exception ex)
+        {
+            var rule = AnalyzerRules.InternalError;
+            if (ParseCodes(NoWarn).Contains(rule.Id)) return;
+            string file = string.IsNullOrWhiteSpace(ProjectPath) ? "" : ProjectPath!;
+            Log.LogWarning(null, rule.Id, rule.Id, rule.HelpLink, file, 0, 0, 0, 0,
+                "The Docker asset analysis failed and was skipped ({0}: {1}); the build goes on. Please report it with this message",
+                ex.GetType().FullName, ex.Message);
+        }
+
+        private IReadOnlyList<string> SplitTargetFrameworks()
+        {
+            var list = new List<string>();
+            string source = !string.IsNullOrWhiteSpace(TargetFrameworks) ? TargetFrameworks! : TargetFramework ?? "";
+            foreach (string part in source.Split(';'))
+            {
+                string tfm = part.Trim();
+                if (tfm.Length > 0 && !list.Contains(tfm)) list.Add(tfm);
+            }
+            return list;
+        }
+
+        /// <summary>NoWarn as the compiler reads it: codes separated by ';' or ',', any case, blanks ignored.</summary>
+        internal static HashSet<string> ParseCodes(string? list)
+        {
+            var codes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            if (string.IsNullOrEmpty(list)) return codes;
+            foreach (string part in list!.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                string code = part.Trim();
+                if (code.Length > 0) codes.Add(code);
+            }
+            return codes;
+        }
+
+        private static string ResolvePath(string baseDirectory, string path)
+        {
+            string trimmed = path.Trim();
+            try
+            {
+                return Path.GetFullPath(Path.IsPathRooted(trimmed) ? trimmed : Path.Combine(baseDirectory, trimmed));
+            }
+            catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is PathTooLongException)
+            {
+                return trimmed;
+            }
+        }
+    }
+}
