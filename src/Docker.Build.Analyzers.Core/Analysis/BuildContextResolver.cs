@@ -31,7 +31,8 @@ namespace Docker.Build.Analyzers.Analysis
         /// <summary>
         /// When the project named no context, the project directory is assumed. A Dockerfile written for a parent
         /// directory (Visual Studio's <c>COPY ["Api/Api.csproj", "Api/"]</c> with the solution as context) shows it:
-        /// none of its plain sources exists in the project directory, and all of them exist in one parent. Then that
+        /// none of its plain sources exists in the project directory, and most of them exist in one parent (the closest
+        /// such parent wins; the ones still missing there are real mistakes). Then that
         /// parent is the context the Dockerfile is built with, and reporting every source as missing would be wrong.
         /// </summary>
         private static string? InferAncestorContext(IFileSystem fileSystem, DockerfileDocument document)
@@ -53,7 +54,7 @@ namespace Docker.Build.Analyzers.Analysis
                 {
                     directory = Path.GetDirectoryName(directory.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar))!;
                     if (string.IsNullOrEmpty(directory)) return null;
-                    if (AllExist(fileSystem, directory, sources)) return directory;
+                    if (2 * CountExisting(fileSystem, directory, sources) > sources.Count) return directory;
                 }
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)
@@ -75,11 +76,12 @@ namespace Docker.Build.Analyzers.Analysis
             return false;
         }
 
-        private static bool AllExist(IFileSystem fileSystem, string directory, List<string> paths)
+        private static int CountExisting(IFileSystem fileSystem, string directory, List<string> paths)
         {
+            int count = 0;
             foreach (var p in paths)
-                if (!Exists(fileSystem, directory, p)) return false;
-            return true;
+                if (Exists(fileSystem, directory, p)) count++;
+            return count;
         }
     }
 }
