@@ -19,6 +19,7 @@ namespace Docker.Build.Analyzers.Rules
             // DKR2xx: security
             new FinalStageRunsAsRoot(),
             new SecretInEnvOrArg(),
+            new SecretFileCopiedIntoImage(),
 
             // DKR3xx: runtime and operations
             new ServingImageWithoutHealthcheck(),
