@@ -13,15 +13,20 @@ namespace Docker.Build.Analyzers.Analysis
             ContextDirectory = contextDirectory;
             ContextIsExplicit = contextIsExplicit;
             _model = new System.Lazy<DockerfileModel>(() => DockerfileModel.Create(syntax));
+            _runScripts = new System.Lazy<Shell.RunScripts>(() => Shell.RunScripts.Create(Model));
         }
 
         private readonly System.Lazy<DockerfileModel> _model;
+        private readonly System.Lazy<Shell.RunScripts> _runScripts;
 
         public string Path => Syntax.Path;
         public DockerfileSyntax Syntax { get; }
 
         /// <summary>Stages, their inheritance and variable scopes; built once, on first use.</summary>
         public DockerfileModel Model => _model.Value;
+
+        /// <summary>The parsed shell scripts of every RUN; parsed once, on first use, and shared by all rules.</summary>
+        public Shell.RunScripts RunScripts => _runScripts.Value;
 
         /// <summary>The directory Docker would send as the build context.</summary>
         public string ContextDirectory { get; }

@@ -135,6 +135,17 @@ namespace Docker.Build.Analyzers.Text
                 _value.Append(source.Text, sourceStart, length);
             }
 
+            /// <summary>
+            /// Appends text that stands for a source piece it does not equal character for character (a JSON escape
+            /// such as <c>\"</c> standing for <c>"</c>); its characters map to the piece's first characters.
+            /// </summary>
+            public void AppendSubstitute(string value, int sourceStart)
+            {
+                if (string.IsNullOrEmpty(value)) return;
+                _segments.Add(new Segment(_value.Length, sourceStart, value.Length));
+                _value.Append(value);
+            }
+
             public MappedText ToMappedText() =>
                 _segments.Count == 0 ? Empty(_emptyOffset) : new MappedText(_value.ToString(), _segments.ToArray());
         }

@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Generic;
+using Docker.Build.Analyzers.Text;
+
+namespace Docker.Build.Analyzers.Shell
+{
+    /// <summary>
+    /// A simple command: leading assignments, a name, arguments and redirections (<c>DEBIAN_FRONTEND=noninteractive
+    /// apt-get install -y curl &gt; /dev/null</c>).
+    /// </summary>
+    public sealed class SimpleCommand : ShellCommand
+    {
+        private CommandInvocation? _self;
+        private CommandInvocation? _effective;
+
+        internal SimpleCommand(int start, int end, TextSpan span, ShellContext context, IReadOnlyList<ShellRedirection> redirections,
+            IReadOnlyList<ShellWord> words, IReadOnlyList<ShellAssignment> assignments)
+            : base(start, end, span, context, redirections)
+        {
+            Words = words;
+            Assignments = assignments;
+            if (words.Count > assignments.Count)
+            {
+                Name = words[assignments.Count];
+                var args = new ShellWord[words.Count - assignments.Count - 1];
+                for (int i = 0; i < args.Length; i++) args[i] = words[assignments.Count + 1 + i];
+                Arguments = args;
+            }
+            else
+            {
+                Arguments = Array.Empty<ShellWord>();
+            }
+            CommandName = Name == null ? "" : BaseName(Name.Value);
+        }
+
+        /// <summary>Every word: assignments, name and arguments (not the redirections).</summary>
+        public IReadOnlyList<ShellWord> Words { get; }
+
+        /// <summary>The <c>NAME=value</c> words before the command name.</summary>
+        public IReadOnlyList<ShellAssignment> Assignments { get; }
+
+        /// <summary>The first word that is not an assignment; null for a command of assignments or redirections only.</summary>
+        public ShellWord? Name { get; }
+
+        /// <summary>The words after the name.</summary>
+        public IReadOnlyList<ShellWord> Arguments { get; }
+
+        /// <summary>The name without its directory: <c>apt-get</c> for <c>/usr/bin/apt-get</c>; empty when there is no name.</summary>
+        public string CommandName { get; }
+
+        /// <summary>This command as an invocation, without looking through wrappers.</summary>
+        public CommandInvocation Invocation => _self ??= new CommandInvocation(this, Name, Arguments, Array.Empty<ShellWord>(), Assignments);
+
+        /// <summary>
+        /// The command that really runs once wrappers are looked through: <c>sudo -E env X=1 nice -n 5 apt-get install</c>
+        /// gives <c>apt-get install</c>, with <c>sudo</c>, <c>env</c> and <c>nice</c> in <see cref="CommandInvocation.Wrappers"/>.
+        /// </summary>
+        public CommandInvocation EffectiveCommand => _effective ??= CommandInvocation.LookThroughWrappers(this);
+
+        /// <summary>The command's own options (see <see cref="CommandInvocation.HasOption"/>); use <see cref="EffectiveCommand"/> to see through <c>sudo</c> and the like.</summary>
+        public bool HasOption(params string[] names) => Invocation.HasOption(names);
+
+        /// <summary>The first non-option argument of the command itself.</summary>
+        public ShellWord? Subcommand => Invocation.Subcommand;
+
+        /// <summary><c>apt-get</c> for <c>/usr/bin/apt-get</c>, <c>cmd</c> for <c>C:\Windows\cmd.exe</c>.</summary>
+        public static string BaseName(string path)
+        {
+            int slash = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
+            string name = slash >= 0 ? path.Substring(slash + 1) : path;
+            if (name.EndsWith(".exe", StringComparison.OrdinalIgnoreCase)) name = name.Substring(0, name.Length - 4);
+            return name;
+        }
+
+        public override string ToString()
+        {
+            var sb = new System.Text.StringBuilder();
+            foreach (var w in Words)
+            {
+                if (sb.Length > 0) sb.Append(' ');
+                sb.Append(w.Raw);
+            }
+            return sb.ToString();
+        }
+    }
+}
