@@ -25,6 +25,7 @@ namespace Docker.Build.Analyzers.Rules
             // DKR3xx: runtime and operations
             new ServingImageWithoutHealthcheck(),
             new StartupCommandInShellForm(),
+            new CopyOrRunBeforeWorkdir(),
         };
 
         /// <summary>Descriptors of all rules plus the analyzer's own diagnostics (DKR9xx), ordered by id.</summary>
