@@ -26,6 +26,7 @@ namespace Docker.Build.Analyzers.Rules
             new ServingImageWithoutHealthcheck(),
             new StartupCommandInShellForm(),
             new CopyOrRunBeforeWorkdir(),
+            new ShellFormInShellLessImage(),
         };
 
         /// <summary>Descriptors of all rules plus the analyzer's own diagnostics (DKR9xx), ordered by id.</summary>
