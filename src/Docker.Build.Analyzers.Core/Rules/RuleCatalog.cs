@@ -14,6 +14,7 @@ namespace Docker.Build.Analyzers.Rules
             // DKR1xx: image and build
             new BaseImageNotPinned(),
             new FinalStageIsBuildImage(),
+            new SourcesCopiedBeforeRestore(),
             new VariableNotDefinedInScope(),
             new CopySourceNotInContext(),
 

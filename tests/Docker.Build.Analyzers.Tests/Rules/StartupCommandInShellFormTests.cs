@@ -122,6 +122,13 @@ namespace Docker.Build.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public void Silent_in_images_without_a_shell_where_DKR306_reports_it()
+        {
+            AssertSilent("FROM mcr.microsoft.com/dotnet/aspnet:8.0-jammy-chiseled\nCMD dotnet App.dll\n", Id);
+            AssertSilent("FROM scratch\nCOPY app /app\nENTRYPOINT /app --serve\n", Id);
+        }
+
+        [Fact]
         public void Suppressed_by_a_hadolint_comment()
         {
             AssertSilent("FROM node:20.11-alpine\n# hadolint ignore=DL3025\nCMD node server.js\n", Id);

@@ -23,6 +23,9 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
         {
             var final = context.Model.FinalStage;
             if (final == null || StagePlatform.IsWindowsOrNonPosix(final, context.Syntax)) return;
+            // Without any shell the shell form cannot start at all: DKR306's finding, not a signal problem.
+            var root = final.RootImage;
+            if (root != null && ImageFacts.HasNoShell(root, out _) && final.FindLastInherited(i => i.Kind == InstructionKind.Shell) == null) return;
 
             // Replay the chain the way Docker builds the image config: an ENTRYPOINT clears a CMD the stage inherited
             // (from its base stage), but keeps one set earlier in the same stage.
