@@ -102,7 +102,7 @@ namespace Docker.Build.Analyzers.Analysis
                 string context = asset.ContextDirectory != null
                     ? Normalize(asset.ContextDirectory, request.ProjectDirectory)
                     : Normalize(request.ProjectDirectory, request.ProjectDirectory);
-                dockerfiles.Add(new DockerfileDocument(syntax, context));
+                dockerfiles.Add(new DockerfileDocument(syntax, context, asset.ContextDirectory != null));
             }
             return new Workspace(request.ProjectDirectory, request.Project, request.FileSystem, dockerfiles);
         }

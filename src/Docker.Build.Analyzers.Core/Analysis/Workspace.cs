@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using Docker.Build.Analyzers.Dockerfile;
 
@@ -6,10 +7,11 @@ namespace Docker.Build.Analyzers.Analysis
     /// <summary>A Dockerfile with its parse, its semantic model and its build context.</summary>
     public sealed class DockerfileDocument
     {
-        public DockerfileDocument(DockerfileSyntax syntax, string contextDirectory)
+        public DockerfileDocument(DockerfileSyntax syntax, string contextDirectory, bool contextIsExplicit = false)
         {
             Syntax = syntax;
             ContextDirectory = contextDirectory;
+            ContextIsExplicit = contextIsExplicit;
             _model = new System.Lazy<DockerfileModel>(() => DockerfileModel.Create(syntax));
             _runScripts = new System.Lazy<Shell.RunScripts>(() => Shell.RunScripts.Create(Model));
         }
@@ -28,6 +30,9 @@ namespace Docker.Build.Analyzers.Analysis
 
         /// <summary>The directory Docker would send as the build context.</summary>
         public string ContextDirectory { get; }
+
+        /// <summary>True when the project named the context (DockerfileContext); false when it defaulted to the project directory.</summary>
+        public bool ContextIsExplicit { get; }
     }
 
     /// <summary>All assets of one analysis, loaded and parsed, plus the project facts and read-only file access.</summary>
@@ -45,5 +50,14 @@ namespace Docker.Build.Analyzers.Analysis
         public ProjectFacts Project { get; }
         public IFileSystem FileSystem { get; }
         public IReadOnlyList<DockerfileDocument> Dockerfiles { get; }
+
+        private readonly ConcurrentDictionary<DockerfileDocument, System.Lazy<BuildContext>> _buildContexts =
+            new ConcurrentDictionary<DockerfileDocument, System.Lazy<BuildContext>>();
+
+        /// <summary>The build context of a Dockerfile of this workspace, created on first use and shared by every rule.</summary>
+        public BuildContext GetBuildContext(DockerfileDocument document) =>
+            _buildContexts.GetOrAdd(document, d => new System.Lazy<BuildContext>(
+                () => BuildContextResolver.Resolve(FileSystem, d),
+                System.Threading.LazyThreadSafetyMode.ExecutionAndPublication)).Value;
     }
 }

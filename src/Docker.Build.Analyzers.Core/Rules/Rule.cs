@@ -41,6 +41,9 @@ namespace Docker.Build.Analyzers.Rules
         public Workspace Workspace { get; }
         public ProjectFacts Project => Workspace.Project;
 
+        /// <summary>The Dockerfile's build context and .dockerignore, inspected lazily and shared by all rules of the analysis.</summary>
+        public BuildContext BuildContext => Workspace.GetBuildContext(Document);
+
         public void Report(TextSpan span, params object?[] arguments) =>
             Report(span, _descriptor.DefaultSeverity, arguments);
 

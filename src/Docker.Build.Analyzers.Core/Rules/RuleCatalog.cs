@@ -12,31 +12,38 @@ namespace Docker.Build.Analyzers.Rules
         public static IReadOnlyList<Rule> Rules { get; } = new Rule[]
         {
             // DKR1xx: image and build
-            new BaseImageNotPinned(),
-            new BaseImageNotPinnedByDigest(),
-            new FinalStageIsBuildImage(),
-            new AddInsteadOfCopy(),
-            new MaintainerDeprecated(),
-            new CmdEntrypointOrHealthcheckOverridden(),
-            new UndefinedStageReference(),
-            new InvalidOrDuplicateStageName(),
-            new CopyFromUnpinnedImage(),
-            new InconsistentInstructionCasing(),
-            new LegacyKeyValueForm(),
-            new ExecFormNotValidJson(),
-            new CopyDestinationNotDirectory(),
-            new VariableInExecForm(),
+            new BaseImageNotPinned(),                       // DKR101
+            new BaseImageNotPinnedByDigest(),               // DKR102
+            new FinalStageIsBuildImage(),                   // DKR103
+            new SourcesCopiedBeforeRestore(),               // DKR104
+            new AddInsteadOfCopy(),                         // DKR111
+            new MaintainerDeprecated(),                     // DKR112
+            new CmdEntrypointOrHealthcheckOverridden(),     // DKR113
+            new UndefinedStageReference(),                  // DKR114
+            new InvalidOrDuplicateStageName(),              // DKR115
+            new VariableNotDefinedInScope(),                // DKR116
+            new CopyFromUnpinnedImage(),                    // DKR120
+            new CopySourceNotInContext(),                   // DKR121
+            new InconsistentInstructionCasing(),            // DKR122
+            new LegacyKeyValueForm(),                       // DKR123
+            new ExecFormNotValidJson(),                     // DKR124
+            new CopyDestinationNotDirectory(),              // DKR127
+            new VariableInExecForm(),                       // DKR128
 
             // DKR2xx: security
-            new FinalStageRunsAsRoot(),
-            new SecretInEnvOrArg(),
-            new AddRemoteWithoutChecksum(),
-            new CredentialsInUrl(),
+            new FinalStageRunsAsRoot(),                     // DKR201
+            new SecretInEnvOrArg(),                         // DKR202
+            new SecretFileCopiedIntoImage(),                // DKR203
+            new AddRemoteWithoutChecksum(),                 // DKR204
+            new CredentialsInUrl(),                         // DKR209
 
             // DKR3xx: runtime and operations
-            new ServingImageWithoutHealthcheck(),
-            new InvalidExposePort(),
-            new AdministrationPortExposed(),
+            new ServingImageWithoutHealthcheck(),           // DKR301
+            new StartupCommandInShellForm(),                // DKR302
+            new InvalidExposePort(),                        // DKR303
+            new CopyOrRunBeforeWorkdir(),                   // DKR304
+            new AdministrationPortExposed(),                // DKR305
+            new ShellFormInShellLessImage(),                // DKR306
         };
 
         /// <summary>Descriptors of all rules plus the analyzer's own diagnostics (DKR9xx), ordered by id.</summary>

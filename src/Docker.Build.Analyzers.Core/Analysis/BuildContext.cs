@@ -1,0 +1,350 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using Docker.Build.Analyzers.DockerIgnore;
+
+namespace Docker.Build.Analyzers.Analysis
+{
+    public enum ContextEntryKind
+    {
+        Missing,
+        File,
+        Directory,
+    }
+
+    /// <summary>What the context holds at one path, and whether .dockerignore keeps it out of the build.</summary>
+    public readonly struct ContextEntry
+    {
+        public ContextEntry(string path, ContextEntryKind kind, DockerIgnoreMatch ignore)
+        {
+            Path = path;
+            Kind = kind;
+            Ignore = ignore;
+        }
+
+        /// <summary>Context-relative, '/'-separated ("" is the root).</summary>
+        public string Path { get; }
+
+        public ContextEntryKind Kind { get; }
+        public DockerIgnoreMatch Ignore { get; }
+
+        public bool Exists => Kind != ContextEntryKind.Missing;
+
+        /// <summary>The path is on disk but .dockerignore keeps it out of what the build sees.</summary>
+        public bool IsExcluded => Exists && Ignore.IsExcluded;
+
+        /// <summary>The build sees it.</summary>
+        public bool IsVisible => Exists && !Ignore.IsExcluded;
+    }
+
+    /// <summary>The paths a COPY wildcard matches, split into those the build sees and those .dockerignore hides.</summary>
+    public sealed class ContextGlobResult
+    {
+        internal ContextGlobResult(IReadOnlyList<ContextEntry> visible, IReadOnlyList<ContextEntry> excluded, bool truncated)
+        {
+            Visible = visible;
+            Excluded = excluded;
+            Truncated = truncated;
+        }
+
+        public IReadOnlyList<ContextEntry> Visible { get; }
+        public IReadOnlyList<ContextEntry> Excluded { get; }
+
+        /// <summary>The search stopped at the limit; absence of matches proves nothing.</summary>
+        public bool Truncated { get; }
+    }
+
+    /// <summary>The files of a context the build sees (after .dockerignore), up to the limits.</summary>
+    public sealed class ContextFileList
+    {
+        internal ContextFileList(IReadOnlyList<string> files, bool truncated, int entriesVisited)
+        {
+            Files = files;
+            Truncated = truncated;
+            EntriesVisited = entriesVisited;
+        }
+
+        /// <summary>Context-relative paths in breadth-first, ordinal order (shallow files first).</summary>
+        public IReadOnlyList<string> Files { get; }
+
+        /// <summary>The walk stopped at <see cref="BuildContextLimits.MaxEntries"/> or <see cref="BuildContextLimits.MaxDepth"/>.</summary>
+        public bool Truncated { get; }
+
+        public int EntriesVisited { get; }
+    }
+
+    /// <summary>Bounds that keep context inspection cheap inside every build.</summary>
+    public sealed class BuildContextLimits
+    {
+        public static readonly BuildContextLimits Default = new BuildContextLimits(20000, 24);
+
+        public BuildContextLimits(int maxEntries, int maxDepth)
+        {
+            MaxEntries = maxEntries;
+            MaxDepth = maxDepth;
+        }
+
+        /// <summary>Files and directories looked at by one walk before it gives up.</summary>
+        public int MaxEntries { get; }
+
+        /// <summary>Directory levels below the context root a walk descends.</summary>
+        public int MaxDepth { get; }
+    }
+
+    /// <summary>
+    /// The build context of one Dockerfile: its directory, the .dockerignore Docker would apply, and questions about
+    /// what the build can see ("does this source exist", "what does this wildcard match", "which files does
+    /// <c>COPY . .</c> send"). Everything is read through the workspace's <see cref="IFileSystem"/>, lazily, once per
+    /// analysis; excluded directories are not walked when no exception could re-include something inside them.
+    /// Thread-safe: results are computed once and never change.
+    /// </summary>
+    public sealed class BuildContext
+    {
+        private readonly IFileSystem _fileSystem;
+        private readonly Lazy<ContextFileList> _files;
+        private readonly BuildContextLimits _limits;
+
+        public BuildContext(IFileSystem fileSystem, string directory, DockerIgnoreFile? ignoreFile, bool isInferred = false, BuildContextLimits? limits = null)
+        {
+            _fileSystem = fileSystem ?? throw new ArgumentNullException(nameof(fileSystem));
+            Directory = directory ?? throw new ArgumentNullException(nameof(directory));
+            IgnoreFile = ignoreFile;
+            Matcher = ignoreFile?.Matcher ?? DockerIgnoreMatcher.Empty;
+            IsInferred = isInferred;
+            _limits = limits ?? BuildContextLimits.Default;
+            Exists = SafeDirectoryExists(directory);
+            _files = new Lazy<ContextFileList>(Walk, LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        /// <summary>The full path of the context directory.</summary>
+        public string Directory { get; }
+
+        /// <summary>False when the directory is missing: then nothing can be said about sources.</summary>
+        public bool Exists { get; }
+
+        /// <summary>The ignore file Docker would use, or null.</summary>
+        public DockerIgnoreFile? IgnoreFile { get; }
+
+        public DockerIgnoreMatcher Matcher { get; }
+
+        /// <summary>
+        /// The project did not name a context and the Dockerfile's sources showed that it is built from a parent
+        /// directory (Visual Studio's layout), so that directory was taken.
+        /// </summary>
+        public bool IsInferred { get; }
+
+        public BuildContextLimits Limits => _limits;
+
+        /// <summary>The full path of a context-relative path.</summary>
+        public string GetFullPath(string contextPath) =>
+            contextPath.Length == 0 ? Directory : Path.Combine(Directory, contextPath.Replace('/', Path.DirectorySeparatorChar));
+
+        /// <summary>Does a literal context-relative path exist, and does the build see it?</summary>
+        public ContextEntry Probe(string contextPath)
+        {
+            contextPath = contextPath ?? "";
+            if (!Exists) return new ContextEntry(contextPath, ContextEntryKind.Missing, default);
+            if (contextPath.Length == 0) return new ContextEntry("", ContextEntryKind.Directory, default);
+            string full = GetFullPath(contextPath);
+            var kind = SafeFileExists(full) ? ContextEntryKind.File
+                : SafeDirectoryExists(full) ? ContextEntryKind.Directory
+                : ContextEntryKind.Missing;
+            if (kind == ContextEntryKind.Missing) return new ContextEntry(contextPath, kind, default);
+            var match = Matcher.Match(contextPath);
+            // An excluded directory that an exception re-opens still reaches the build with what is re-included.
+            if (match.IsExcluded && kind == ContextEntryKind.Directory && !Matcher.CanSkipExcludedDirectory(contextPath))
+                match = new DockerIgnoreMatch(false, match.DecidingPattern);
+            return new ContextEntry(contextPath, kind, match);
+        }
+
+        /// <summary>
+        /// The entries a COPY wildcard (Go <c>filepath.Match</c> syntax, per path segment, relative to the context
+        /// root) matches.
+        /// </summary>
+        public ContextGlobResult Glob(string pattern)
+        {
+            var visible = new List<ContextEntry>();
+            var excluded = new List<ContextEntry>();
+            if (!Exists) return new ContextGlobResult(visible, excluded, false);
+            var segments = pattern.Split('/');
+            int budget = _limits.MaxEntries;
+            bool truncated = false;
+            GlobFrom("", segments, 0, visible, excluded, ref budget, ref truncated);
+            return new ContextGlobResult(visible, excluded, truncated);
+        }
+
+        private void GlobFrom(string directory, string[] segments, int index, List<ContextEntry> visible, List<ContextEntry> excluded, ref int budget, ref bool truncated)
+        {
+            string segment = segments[index];
+            bool last = index == segments.Length - 1;
+            if (!SlashPath.HasGlobCharacters(segment))
+            {
+                string path = SlashPath.Combine(directory, SlashPath.Unescape(segment));
+                if (last)
+                {
+                    var entry = Probe(path);
+                    if (entry.IsVisible) visible.Add(entry);
+                    else if (entry.IsExcluded) excluded.Add(entry);
+                }
+                else if (SafeDirectoryExists(GetFullPath(path)))
+                {
+                    GlobFrom(path, segments, index + 1, visible, excluded, ref budget, ref truncated);
+                }
+                return;
+            }
+
+            string full = GetFullPath(directory);
+            var names = new List<(string Name, bool IsDirectory)>();
+            foreach (var d in SafeList(_fileSystem.EnumerateDirectories, full)) names.Add((d, true));
+            if (last) foreach (var f in SafeList(_fileSystem.EnumerateFiles, full)) names.Add((f, false));
+            names.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+            foreach (var (name, isDirectory) in names)
+            {
+                if (--budget < 0)
+                {
+                    truncated = true;
+                    return;
+                }
+                if (!NameGlob.IsMatch(segment, name)) continue;
+                string path = SlashPath.Combine(directory, name);
+                if (last)
+                {
+                    var match = Matcher.Match(path);
+                    if (match.IsExcluded && isDirectory && !Matcher.CanSkipExcludedDirectory(path)) match = new DockerIgnoreMatch(false, match.DecidingPattern);
+                    var entry = new ContextEntry(path, isDirectory ? ContextEntryKind.Directory : ContextEntryKind.File, match);
+                    (match.IsExcluded ? excluded : visible).Add(entry);
+                }
+                else if (isDirectory)
+                {
+                    GlobFrom(path, segments, index + 1, visible, excluded, ref budget, ref truncated);
+                    if (truncated) return;
+                }
+            }
+        }
+
+        /// <summary>The files the build sees, walked once on first use.</summary>
+        public ContextFileList Files => _files.Value;
+
+        /// <summary>The visible files at or below a context-relative path ("" for all).</summary>
+        public IEnumerable<string> FilesUnder(string contextPath)
+        {
+            foreach (var f in Files.Files)
+                if (SlashPath.IsUnder(f, contextPath)) yield return f;
+        }
+
+        private ContextFileList Walk()
+        {
+            var files = new List<string>();
+            if (!Exists) return new ContextFileList(files, false, 0);
+            int visited = 0;
+            bool truncated = false;
+            var queue = new Queue<(string Path, DockerIgnoreMatcher.WalkState State, int Depth)>();
+            queue.Enqueue(("", DockerIgnoreMatcher.WalkState.Root, 0));
+            while (queue.Count > 0)
+            {
+                var (directory, state, depth) = queue.Dequeue();
+                string full = GetFullPath(directory);
+                var fileNames = SafeList(_fileSystem.EnumerateFiles, full);
+                fileNames.Sort(StringComparer.Ordinal);
+                foreach (var name in fileNames)
+                {
+                    if (++visited > _limits.MaxEntries)
+                    {
+                        truncated = true;
+                        return new ContextFileList(files, truncated, visited - 1);
+                    }
+                    string path = SlashPath.Combine(directory, name);
+                    if (!Matcher.Evaluate(path, state).IsExcluded) files.Add(path);
+                }
+                var directoryNames = SafeList(_fileSystem.EnumerateDirectories, full);
+                directoryNames.Sort(StringComparer.Ordinal);
+                foreach (var name in directoryNames)
+                {
+                    if (++visited > _limits.MaxEntries)
+                    {
+                        truncated = true;
+                        return new ContextFileList(files, truncated, visited - 1);
+                    }
+                    string path = SlashPath.Combine(directory, name);
+                    var childState = Matcher.Evaluate(path, state);
+                    if (childState.IsExcluded && Matcher.CanSkipExcludedDirectory(path)) continue;
+                    if (depth + 1 > _limits.MaxDepth)
+                    {
+                        truncated = true;
+                        continue;
+                    }
+                    queue.Enqueue((path, childState, depth + 1));
+                }
+            }
+            return new ContextFileList(files, truncated, visited);
+        }
+
+        /// <summary>Reads a context file's text for content checks; null when missing, unreadable or larger than <paramref name="maxBytes"/>.</summary>
+        public string? TryReadText(string contextPath, int maxBytes = 256 * 1024)
+        {
+            try
+            {
+                string full = GetFullPath(contextPath);
+                long length = _fileSystem.GetFileLength(full);
+                if (length < 0 || length > maxBytes) return null;
+                var bytes = _fileSystem.ReadAllBytes(full);
+                int offset = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+                return System.Text.Encoding.UTF8.GetString(bytes, offset, bytes.Length - offset);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)
+            {
+                return null;
+            }
+        }
+
+        private bool SafeFileExists(string path)
+        {
+            try { return _fileSystem.FileExists(path); }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException) { return false; }
+        }
+
+        private bool SafeDirectoryExists(string path)
+        {
+            try { return _fileSystem.DirectoryExists(path); }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException) { return false; }
+        }
+
+        private static List<string> SafeList(Func<string, IEnumerable<string>> list, string directory)
+        {
+            try { return new List<string>(list(directory)); }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException) { return new List<string>(); }
+        }
+
+        /// <summary>
+        /// Docker's choice of ignore file: <c>&lt;Dockerfile name&gt;.dockerignore</c> beside the Dockerfile wins over
+        /// <c>.dockerignore</c> at the context root. Returns the path, or null when neither exists.
+        /// </summary>
+        public static string? FindIgnoreFile(IFileSystem fileSystem, string dockerfilePath, string contextDirectory)
+        {
+            try
+            {
+                string? dockerfileDirectory = Path.GetDirectoryName(dockerfilePath);
+                if (!string.IsNullOrEmpty(dockerfileDirectory))
+                {
+                    string specific = Path.Combine(dockerfileDirectory, Path.GetFileName(dockerfilePath) + ".dockerignore");
+                    if (fileSystem.FileExists(specific)) return specific;
+                }
+                string shared = Path.Combine(contextDirectory, ".dockerignore");
+                return fileSystem.FileExists(shared) ? shared : null;
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>Reads and parses an ignore file; an unreadable one counts as absent (its own rules will say why).</summary>
+        public static DockerIgnoreFile? LoadIgnoreFile(IFileSystem fileSystem, string? path)
+        {
+            if (path == null) return null;
+            var text = AssetReader.TryRead(fileSystem, path, out _);
+            return text == null ? null : DockerIgnoreParser.Parse(text);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+using System;
+using System.Text.RegularExpressions;
+
+namespace Docker.Build.Analyzers.Dockerfile
+{
+    /// <summary>How a file is recognised as a secret.</summary>
+    public enum SecretFileEvidence
+    {
+        /// <summary>Not a secret file.</summary>
+        None,
+
+        /// <summary>The name alone says it (<c>.env</c>, <c>*.pfx</c>, <c>id_rsa</c>...).</summary>
+        Name,
+
+        /// <summary>
+        /// The name says it may hold a secret (<c>.npmrc</c>, <c>nuget.config</c>, <c>*.pem</c>); the content decides
+        /// (<see cref="SecretFiles.ContentHoldsSecret"/>).
+        /// </summary>
+        Content,
+    }
+
+    /// <summary>Recognises files that hold credentials or private keys, by name and, for ambiguous names, by content.</summary>
+    public static class SecretFiles
+    {
+        /// <summary>
+        /// Classifies a file by its context-relative path (or bare name). <paramref name="what"/> describes it for
+        /// messages; <paramref name="ignorePattern"/> is a .dockerignore line that would keep it (and its kind) out.
+        /// </summary>
+        public static SecretFileEvidence Classify(string path, out string what, out string ignorePattern)
+        {
+            string name = path;
+            int slash = name.LastIndexOf('/');
+            if (slash >= 0) name = name.Substring(slash + 1);
+            string lower = name.ToLowerInvariant();
+            what = "";
+            ignorePattern = "";
+
+            if (lower == ".env" || (lower.StartsWith(".env.", StringComparison.Ordinal) && !IsEnvTemplate(lower)))
+                return Found("an environment file with secrets", "**/" + (lower == ".env" ? name : ".env.*"), out what, out ignorePattern);
+
+            if (HasExtension(lower, ".pfx") || HasExtension(lower, ".p12"))
+                return Found("a certificate with its private key", "**/*" + Extension(name), out what, out ignorePattern);
+            if (HasExtension(lower, ".key"))
+                return Found("a private key", "**/*" + Extension(name), out what, out ignorePattern);
+            if (HasExtension(lower, ".ppk"))
+                return Found("a PuTTY private key", "**/*" + Extension(name), out what, out ignorePattern);
+            if (HasExtension(lower, ".jks") || HasExtension(lower, ".keystore"))
+                return Found("a Java keystore", "**/*" + Extension(name), out what, out ignorePattern);
+            if (HasExtension(lower, ".publishsettings"))
+                return Found("Azure publish settings with deployment credentials", "**/*" + Extension(name), out what, out ignorePattern);
+
+            foreach (var key in SshKeyPrefixes)
+            {
+                if (lower.StartsWith(key, StringComparison.Ordinal) && !lower.EndsWith(".pub", StringComparison.Ordinal))
+                    return Found("an SSH private key", "**/" + key + "*", out what, out ignorePattern);
+            }
+
+            switch (lower)
+            {
+                case "secrets.json": return Found("a user-secrets file", "**/secrets.json", out what, out ignorePattern);
+                case ".git-credentials": return Found("stored git credentials", "**/.git-credentials", out what, out ignorePattern);
+                case ".netrc":
+                case "_netrc": return Found("a .netrc with login credentials", "**/" + name, out what, out ignorePattern);
+                case ".pgpass": return Found("a PostgreSQL password file", "**/.pgpass", out what, out ignorePattern);
+                case ".htpasswd": return Found("an htpasswd file with password hashes", "**/.htpasswd", out what, out ignorePattern);
+                case "credentials":
+                    if (path.EndsWith(".aws/credentials", StringComparison.OrdinalIgnoreCase))
+                        return Found("AWS credentials", "**/.aws", out what, out ignorePattern);
+                    break;
+                case ".npmrc":
+                    what = "an .npmrc with a registry token";
+                    ignorePattern = "**/.npmrc";
+                    return SecretFileEvidence.Content;
+                case ".pypirc":
+                    what = "a .pypirc with a package index password";
+                    ignorePattern = "**/.pypirc";
+                    return SecretFileEvidence.Content;
+                case "nuget.config":
+                    what = "a NuGet.Config with a clear-text feed password";
+                    ignorePattern = "**/" + name;
+                    return SecretFileEvidence.Content;
+            }
+            if (HasExtension(lower, ".pem"))
+            {
+                what = "a PEM file with a private key";
+                ignorePattern = "**/*" + Extension(name);
+                return SecretFileEvidence.Content;
+            }
+            return SecretFileEvidence.None;
+        }
+
+        /// <summary>
+        /// For <see cref="SecretFileEvidence.Content"/> files: true when the text holds a literal credential (a token
+        /// or password that is not a <c>${VAR}</c>/<c>%VAR%</c> placeholder) or a private key block.
+        /// </summary>
+        public static bool ContentHoldsSecret(string path, string content)
+        {
+            string name = path.Substring(path.LastIndexOf('/') + 1).ToLowerInvariant();
+            switch (name)
+            {
+                case ".npmrc": return NpmToken.IsMatch(content);
+                case ".pypirc": return PypiPassword.IsMatch(content);
+                case "nuget.config":
+                    foreach (Match m in NuGetClearText.Matches(content))
+                    {
+                        var value = NuGetValue.Match(m.Value);
+                        if (value.Success && value.Groups["v"].Value.Length > 0 && !value.Groups["v"].Value.StartsWith("%", StringComparison.Ordinal)) return true;
+                    }
+                    return false;
+            }
+            return content.IndexOf("PRIVATE KEY-----", StringComparison.Ordinal) >= 0;
+        }
+
+        private static readonly string[] SshKeyPrefixes = { "id_rsa", "id_ed25519", "id_ecdsa", "id_dsa" };
+
+        private static readonly string[] EnvTemplateSuffixes = { ".example", ".sample", ".template", ".dist", ".defaults", ".tmpl" };
+
+        private static bool IsEnvTemplate(string lowerName)
+        {
+            foreach (var suffix in EnvTemplateSuffixes)
+                if (lowerName.EndsWith(suffix, StringComparison.Ordinal)) return true;
+            return false;
+        }
+
+        private static bool HasExtension(string lowerName, string extension) =>
+            lowerName.Length > extension.Length && lowerName.EndsWith(extension, StringComparison.Ordinal);
+
+        private static string Extension(string name) => name.Substring(name.LastIndexOf('.'));
+
+        private static SecretFileEvidence Found(string description, string pattern, out string what, out string ignorePattern)
+        {
+            what = description;
+            ignorePattern = pattern;
+            return SecretFileEvidence.Name;
+        }
+
+        private static readonly Regex NpmToken = new Regex(
+            @"(?:^|[:\s])(?:_authToken|_auth|_password)\s*=\s*(?!\$\{)[^\s$]", RegexOptions.Multiline | RegexOptions.CultureInvariant);
+
+        private static readonly Regex PypiPassword = new Regex(
+            @"^\s*password\s*[:=]\s*(?!\$\{|%\()\S", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+        private static readonly Regex NuGetClearText = new Regex(
+            "<add\\b[^>]*\\bkey\\s*=\\s*\"ClearTextPassword\"[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+        private static readonly Regex NuGetValue = new Regex(
+            "\\bvalue\\s*=\\s*\"(?<v>[^\"]*)\"", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    }
+}

@@ -1,0 +1,96 @@
+using System;
+using System.Collections.Generic;
+using Docker.Build.Analyzers.Analysis;
+using Docker.Build.Analyzers.Diagnostics;
+using Docker.Build.Analyzers.DockerIgnore;
+using Docker.Build.Analyzers.Dockerfile;
+
+namespace Docker.Build.Analyzers.Rules.Dockerfile
+{
+    /// <summary>DKR121: a <c>COPY</c>/<c>ADD</c> source that the build context does not hold (or .dockerignore hides), so the build fails.</summary>
+    public sealed class CopySourceNotInContext : DockerfileRule
+    {
+        public static readonly RuleDescriptor Rule = new RuleDescriptor(
+            "DKR121", "COPY source is not in the build context", RuleCategory.ImageAndBuild, DiagnosticSeverity.Warning,
+            "{0} source '{1}' {2}",
+            "COPY and ADD read their sources from the build context, after .dockerignore has removed what it excludes. A source that is not there, or that .dockerignore excludes, fails the build with 'not found'.");
+
+        public override RuleDescriptor Descriptor => Rule;
+
+        public override void Analyze(DockerfileContext context)
+        {
+            var buildContext = context.BuildContext;
+            if (!buildContext.Exists) return; // the context is somewhere we cannot see: nothing to say about sources
+            foreach (var instruction in context.Syntax.Instructions)
+            {
+                if (!(instruction is CopyInstruction copy) || !CopySources.ReadsBuildContext(copy)) continue;
+                var sources = CopySources.Resolve(context.Model, copy);
+                var verdicts = new List<(CopySource Source, string? Problem, bool CopiesSomething)>();
+                foreach (var source in sources)
+                {
+                    if (source.Kind != CopySourceKind.ContextPath)
+                    {
+                        verdicts.Add((source, null, true));
+                        continue;
+                    }
+                    verdicts.Add(Judge(source, buildContext));
+                }
+
+                bool anotherSourceCopies(CopySource self)
+                {
+                    foreach (var v in verdicts)
+                        if (!ReferenceEquals(v.Source, self) && v.CopiesSomething) return true;
+                    return false;
+                }
+
+                foreach (var (source, problem, _) in verdicts)
+                {
+                    if (problem == null) continue;
+                    // 'COPY package.json yarn.lock* ./' makes the wildcard optional on purpose: BuildKit accepts an
+                    // empty match, so it only matters when nothing else in the instruction copies anything.
+                    if (source.IsGlob && problem.StartsWith(NothingPrefix, StringComparison.Ordinal) && anotherSourceCopies(source)) continue;
+                    context.Report(source.Word.Span, copy.Name, source.Expanded, problem);
+                }
+            }
+        }
+
+        private const string NothingPrefix = "matches nothing";
+
+        private static (CopySource, string?, bool) Judge(CopySource source, BuildContext buildContext)
+        {
+            string path = source.ContextPath!;
+            string where = $"in the build context '{buildContext.Directory}'";
+            if (source.IsGlob)
+            {
+                // '**' is not a COPY wildcard (it means '*'), but 'COPY --parents' gives it a meaning: do not guess.
+                if (path.IndexOf("**", StringComparison.Ordinal) >= 0) return (source, null, true);
+                var result = buildContext.Glob(path);
+                if (result.Truncated || result.Visible.Count > 0) return (source, null, true);
+                if (result.Excluded.Count > 0)
+                {
+                    var pattern = result.Excluded[0].Ignore.DecidingPattern;
+                    return (source, $"matches only paths that .dockerignore excludes ({Describe(pattern, buildContext)}), so nothing is copied. Remove the pattern or add an exception such as '!{result.Excluded[0].Path}'", false);
+                }
+                return (source, $"{NothingPrefix} {where}: BuildKit copies nothing and the classic builder fails with 'no source files were specified'. Fix the pattern, or build with the context that holds the files", false);
+            }
+
+            var entry = buildContext.Probe(path);
+            if (entry.IsVisible) return (source, null, true);
+            if (entry.IsExcluded)
+            {
+                return (source, $"is excluded by .dockerignore ({Describe(entry.Ignore.DecidingPattern, buildContext)}), so the build cannot see it and fails with 'not found'. Remove that pattern or add an exception '!{path}' after it", false);
+            }
+            string hint = source.ClimbsAboveContext
+                ? "; a source cannot leave the context ('..' stops at its root), so set the build context (DockerfileContext) to the directory that holds it"
+                : "; sources are relative to the context root, so fix the path or set the build context (DockerfileContext) to the directory that holds it";
+            return (source, $"does not exist {where}, so the build fails with 'not found'{hint}", false);
+        }
+
+        private static string Describe(DockerIgnorePattern? pattern, BuildContext buildContext)
+        {
+            if (pattern == null) return "'" + (buildContext.IgnoreFile?.Path ?? ".dockerignore") + "'";
+            string file = System.IO.Path.GetFileName(buildContext.IgnoreFile?.Path ?? ".dockerignore");
+            return $"{file} line {pattern.Line}: '{pattern.Raw}'";
+        }
+    }
+}

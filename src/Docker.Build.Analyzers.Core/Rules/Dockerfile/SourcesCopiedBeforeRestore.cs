@@ -1,0 +1,127 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Docker.Build.Analyzers.Analysis;
+using Docker.Build.Analyzers.Diagnostics;
+using Docker.Build.Analyzers.DockerIgnore;
+using Docker.Build.Analyzers.Dockerfile;
+
+namespace Docker.Build.Analyzers.Rules.Dockerfile
+{
+    /// <summary>
+    /// DKR104: in a stage, the whole build context or a source tree is copied before the first dependency restore
+    /// (<c>dotnet restore</c>, <c>npm ci</c>, <c>pip install -r</c>...), so every source change re-runs the restore.
+    /// </summary>
+    public sealed class SourcesCopiedBeforeRestore : DockerfileRule
+    {
+        public static readonly RuleDescriptor Rule = new RuleDescriptor(
+            "DKR104", "Sources copied before the dependency restore", RuleCategory.ImageAndBuild, DiagnosticSeverity.Warning,
+            "{0} comes before {1}, so any source change invalidates the layer cache there and the restore runs again on every build. {2}",
+            "Docker reuses a cached layer only while everything copied before it is unchanged. Copying the dependency manifests alone, restoring, and only then copying the sources keeps the slow restore cached until the dependencies change.");
+
+        public override RuleDescriptor Descriptor => Rule;
+
+        private static readonly HashSet<string> SourceExtensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ".cs", ".fs", ".vb", ".cshtml", ".razor", ".xaml", ".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx", ".vue",
+            ".svelte", ".py", ".go", ".rb", ".php", ".java", ".kt", ".scala", ".rs", ".c", ".cc", ".cpp", ".h", ".hpp",
+            ".swift", ".ex", ".exs", ".html", ".css", ".scss",
+        };
+
+        public override void Analyze(DockerfileContext context)
+        {
+            var model = context.Model;
+            var runs = context.Document.RunScripts;
+            BuildContext? buildContext = null;
+            BuildContext Context() => buildContext ??= context.BuildContext;
+
+            foreach (var stage in model.Stages)
+            {
+                // Restores done in the stages this one is built on are already cached with their own layers.
+                var restored = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var ancestor in stage.SelfAndAncestors.Skip(1))
+                    foreach (var instruction in ancestor.Instructions)
+                        if (instruction.Kind == InstructionKind.Run)
+                            foreach (var command in DependencyCommands.CommandsOf(runs.Get(instruction)))
+                                if (DependencyCommands.AsRestore(command) is DependencyRestore r) restored.Add(r.Ecosystem);
+
+                (CopyInstruction Copy, CopySource Source, string What)? firstTree = null;
+                bool reported = false;
+                foreach (var instruction in stage.Instructions)
+                {
+                    if (instruction is CopyInstruction copy && CopySources.ReadsBuildContext(copy))
+                    {
+                        if (firstTree != null) continue;
+                        foreach (var source in CopySources.Resolve(model, copy))
+                        {
+                            string? what = DescribeSourceTree(source, Context);
+                            if (what == null) continue;
+                            firstTree = (copy, source, what);
+                            break;
+                        }
+                        continue;
+                    }
+                    if (instruction.Kind != InstructionKind.Run) continue;
+                    foreach (var command in DependencyCommands.CommandsOf(runs.Get(instruction)))
+                    {
+                        var restore = DependencyCommands.AsRestore(command);
+                        if (restore == null || !restored.Add(restore.Ecosystem)) continue;
+                        if (firstTree == null || reported) continue;
+                        var (treeCopy, treeSource, treeWhat) = firstTree.Value;
+                        int line = context.Syntax.Source.GetLinePosition(command.Span.Start).Line;
+                        string at = "at line " + line.ToString(CultureInfo.InvariantCulture);
+                        string step = restore.IsImplicit
+                            ? $"'{restore.Text}' {at}, which restores packages itself (no --no-restore and no earlier 'dotnet restore')"
+                            : $"the dependency restore '{restore.Text}' {at}";
+                        string fix = restore.Ecosystem == "dotnet"
+                            ? $"Copy only {DependencyCommands.ManifestsOf("dotnet")} first, run 'dotnet restore', then copy the rest and build with --no-restore"
+                            : $"Copy only {DependencyCommands.ManifestsOf(restore.Ecosystem)} first, run the restore, then copy the rest";
+                        context.Report(treeSource.Word.Span, $"{treeCopy.Name} of {treeWhat}", step, fix);
+                        reported = true;
+                    }
+                }
+            }
+        }
+
+        /// <summary>"the whole build context" or "'src/'" when the source is a tree of source code; null for manifests and single files.</summary>
+        private static string? DescribeSourceTree(CopySource source, Func<BuildContext> getContext)
+        {
+            if (source.Kind != CopySourceKind.ContextPath) return null;
+            string path = source.ContextPath!;
+            var buildContext = getContext();
+            if (!buildContext.Exists)
+            {
+                // Without the files, only what is a tree by its very form counts.
+                if (source.IsWholeContext) return "the whole build context";
+                return !source.IsGlob && (source.Expanded.EndsWith("/", StringComparison.Ordinal) || source.Expanded.EndsWith("/.", StringComparison.Ordinal))
+                    ? $"'{source.Expanded}'" : null;
+            }
+
+            IEnumerable<string> files;
+            if (source.IsGlob)
+            {
+                if (path.IndexOf("**", StringComparison.Ordinal) >= 0) return null;
+                var matches = buildContext.Glob(path).Visible;
+                if (!matches.Any(e => e.Kind == ContextEntryKind.Directory) && path != "*") return null;
+                files = matches.SelectMany(e => e.Kind == ContextEntryKind.Directory ? buildContext.FilesUnder(e.Path) : new[] { e.Path });
+            }
+            else
+            {
+                var entry = buildContext.Probe(path);
+                if (!entry.IsVisible || entry.Kind != ContextEntryKind.Directory) return null;
+                files = buildContext.FilesUnder(path);
+            }
+            // A directory of build settings or local packages (eng/, nuget/) may belong before the restore; one with code does not.
+            if (!files.Any(IsSourceFile)) return null;
+            return source.IsWholeContext ? "the whole build context" : $"'{source.Expanded}'";
+        }
+
+        private static bool IsSourceFile(string path)
+        {
+            string name = SlashPath.FileName(path);
+            int dot = name.LastIndexOf('.');
+            return dot > 0 && SourceExtensions.Contains(name.Substring(dot));
+        }
+    }
+}

@@ -1,0 +1,229 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Docker.Build.Analyzers.Diagnostics;
+using Docker.Build.Analyzers.Dockerfile;
+
+namespace Docker.Build.Analyzers.Rules.Dockerfile
+{
+    /// <summary>
+    /// DKR116: a <c>$VAR</c> that Docker expands (FROM, COPY, ADD, ENV, ARG, LABEL, WORKDIR, USER, EXPOSE, VOLUME,
+    /// STOPSIGNAL) where no ARG or ENV defines it: a global ARG used inside a stage, an ARG of another stage, a
+    /// platform argument without its ARG line, an ARG used in FROM but declared after the first FROM.
+    /// </summary>
+    public sealed class VariableNotDefinedInScope : DockerfileRule
+    {
+        public static readonly RuleDescriptor Rule = new RuleDescriptor(
+            "DKR116", "Variable is not defined where it is used", RuleCategory.ImageAndBuild, DiagnosticSeverity.Warning,
+            "'{0}' is not defined here, so Docker replaces it with an empty string: {1}",
+            "Docker expands $VAR in most instructions from the ARG and ENV definitions in scope. ARGs before the first FROM are visible only to FROM lines, and an ARG inside a stage is visible only in that stage; outside its scope a variable silently becomes empty.");
+
+        public override RuleDescriptor Descriptor => Rule;
+
+        public override void Analyze(DockerfileContext context)
+        {
+            var model = context.Model;
+            var declarations = Declarations.Collect(model);
+            CheckGlobalArgs(context, model);
+
+            foreach (var stage in model.Stages)
+            {
+                CheckFrom(context, model, stage.From, declarations);
+                bool fromScratch = stage.Root.BaseImage?.IsScratch == true;
+                foreach (var instruction in stage.Instructions)
+                {
+                    if (!IsExpandedByDocker(instruction.Kind)) continue;
+                    var scope = stage.ScopeBefore(instruction);
+                    // Which variables 'COPY --from=' sees has varied between BuildKit versions: leave it alone.
+                    var fromFlag = instruction.GetFlag("from");
+                    foreach (var reference in Variables.Find(instruction.Arguments, model.Escape))
+                    {
+                        if (reference.HandlesUnset || scope.IsDefined(reference.Name)) continue;
+                        if (fromFlag != null && fromFlag.Span.Contains(reference.Span)) continue;
+                        string? why = Explain(reference, instruction, stage, fromScratch, model, declarations);
+                        if (why != null) context.Report(reference.Span, reference.Name, why);
+                    }
+                }
+            }
+        }
+
+        /// <summary>RUN, CMD, ENTRYPOINT and HEALTHCHECK are expanded by the shell at run time (or not at all in exec form), not by Docker.</summary>
+        private static bool IsExpandedByDocker(InstructionKind kind)
+        {
+            switch (kind)
+            {
+                case InstructionKind.Copy:
+                case InstructionKind.Add:
+                case InstructionKind.Env:
+                case InstructionKind.Arg:
+                case InstructionKind.Label:
+                case InstructionKind.Workdir:
+                case InstructionKind.User:
+                case InstructionKind.Expose:
+                case InstructionKind.Volume:
+                case InstructionKind.Stopsignal:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        private static void CheckGlobalArgs(DockerfileContext context, DockerfileModel model)
+        {
+            var defined = new HashSet<string>(DockerfileModel.PlatformArgs.Concat(DockerfileModel.ProxyArgs), StringComparer.Ordinal);
+            foreach (var arg in model.GlobalArgs)
+            {
+                var before = new HashSet<string>(defined, StringComparer.Ordinal);
+                foreach (var pair in arg.Pairs)
+                {
+                    if (pair.ValueWord != null)
+                    {
+                        foreach (var reference in Variables.Find(pair.ValueWord.RawText, model.Escape))
+                        {
+                            if (reference.HandlesUnset || before.Contains(reference.Name)) continue;
+                            context.Report(reference.Span, reference.Name, "no ARG before this line declares it. Declare 'ARG " + reference.Name + "=<value>' above this one");
+                        }
+                    }
+                    defined.Add(pair.Name);
+                }
+            }
+        }
+
+        private static void CheckFrom(DockerfileContext context, DockerfileModel model, FromInstruction from, Declarations declarations)
+        {
+            foreach (var reference in Variables.Find(from.Arguments, model.Escape))
+            {
+                if (reference.HandlesUnset || model.GlobalScope.IsDefined(reference.Name)) continue;
+                string name = reference.Name;
+                var later = declarations.FirstArgInStages(name);
+                string why;
+                if (later != null)
+                    why = $"FROM lines only see ARGs declared before the first FROM, and '{name}' is declared at line {later.Value.Line} inside {Describe(later.Value.Stage)}. Move 'ARG {name}' (with its default) above the first FROM";
+                else if (declarations.FirstEnv(name) is Declaration env)
+                    why = $"FROM lines only see ARGs declared before the first FROM, not the ENV at line {env.Line}. Declare 'ARG {name}=<value>' above the first FROM";
+                else
+                    why = $"no ARG declares it. Declare 'ARG {name}=<value>' above the first FROM";
+                context.Report(reference.Span, name, why);
+            }
+        }
+
+        private static string? Explain(VariableReference reference, Instruction instruction, Stage stage, bool fromScratch, DockerfileModel model, Declarations declarations)
+        {
+            string name = reference.Name;
+
+            // ENV A=1 B=$A: every value of one ENV is expanded with the variables from before the instruction.
+            if (instruction is KeyValueInstruction kv)
+            {
+                bool definedEarlierInSame = false;
+                foreach (var pair in kv.Pairs)
+                {
+                    if (pair.Span.Contains(reference.Span)) break;
+                    if (string.Equals(pair.Name, name, StringComparison.Ordinal)) definedEarlierInSame = true;
+                }
+                if (definedEarlierInSame)
+                    return $"this {kv.Name} sets '{name}' itself, but all its values are expanded with the variables from before the instruction. Set it in a separate {kv.Name} line above";
+            }
+
+            var global = model.GlobalScope.Lookup(name);
+            if (global != null && global.Kind == VariableKind.Arg && global.Declaration != null)
+            {
+                int line = LineOf(model, global.Declaration.Span.Start);
+                return $"it is declared at line {line} before the first FROM, which makes it visible only to FROM lines. Add 'ARG {name}' (no value needed) in this stage";
+            }
+            if (DockerfileModel.PlatformArgs.Contains(name))
+                return $"it is a predefined platform argument, but a stage only sees it after declaring it. Add 'ARG {name}' in this stage";
+
+            var arg = declarations.ArgOutside(name, stage, instruction);
+            if (arg != null)
+            {
+                var d = arg.Value;
+                if (ReferenceEquals(d.Stage, stage))
+                    return $"it is declared at line {d.Line}, after this use. Move 'ARG {name}' above this line";
+                string relation = stage.SelfAndAncestors.Any(s => ReferenceEquals(s, d.Stage)) ? ", which this stage is built on; an ARG does not carry over to the stages built on it" : "; an ARG is visible only in its own stage";
+                return $"it is declared at line {d.Line} in {Describe(d.Stage)}{relation}. Add 'ARG {name}' in this stage";
+            }
+
+            // An ENV or nothing at all: a base image may well set it ($HOME, $PATH, $APP_UID...); only scratch proves it cannot.
+            if (!fromScratch) return null;
+            var env = declarations.FirstEnvOutside(name, stage, instruction);
+            if (env != null)
+            {
+                var d = env.Value;
+                if (ReferenceEquals(d.Stage, stage))
+                    return $"it is only set at line {d.Line}, after this use. Move the ENV above this line";
+                return $"it is set at line {d.Line} in {Describe(d.Stage)}, which this stage is not built on. Set it in this stage";
+            }
+            return "nothing in this file sets it, and a stage built FROM scratch inherits no variables. Declare it with ARG or ENV in this stage";
+        }
+
+        private static string Describe(Stage stage) =>
+            stage.Name != null ? $"stage '{stage.Name}'" : $"stage {stage.Index.ToString(CultureInfo.InvariantCulture)}";
+
+        private static int LineOf(DockerfileModel model, int offset) => model.Syntax.Source.GetLinePosition(offset).Line;
+
+        private readonly struct Declaration
+        {
+            public Declaration(Stage stage, Instruction instruction, int line)
+            {
+                Stage = stage;
+                Instruction = instruction;
+                Line = line;
+            }
+
+            public Stage Stage { get; }
+            public Instruction Instruction { get; }
+            public int Line { get; }
+        }
+
+        /// <summary>Where each name is declared by ARG or set by ENV inside the stages, in file order.</summary>
+        private sealed class Declarations
+        {
+            private readonly Dictionary<string, List<Declaration>> _args = new Dictionary<string, List<Declaration>>(StringComparer.Ordinal);
+            private readonly Dictionary<string, List<Declaration>> _envs = new Dictionary<string, List<Declaration>>(StringComparer.Ordinal);
+
+            public static Declarations Collect(DockerfileModel model)
+            {
+                var result = new Declarations();
+                foreach (var stage in model.Stages)
+                {
+                    foreach (var instruction in stage.Instructions)
+                    {
+                        if (!(instruction is KeyValueInstruction kv)) continue;
+                        Dictionary<string, List<Declaration>> map;
+                        if (kv.Kind == InstructionKind.Arg) map = result._args;
+                        else if (kv.Kind == InstructionKind.Env) map = result._envs;
+                        else continue;
+                        foreach (var pair in kv.Pairs)
+                        {
+                            if (!map.TryGetValue(pair.Name, out var list)) map[pair.Name] = list = new List<Declaration>();
+                            list.Add(new Declaration(stage, instruction, LineOf(model, pair.Span.Start)));
+                        }
+                    }
+                }
+                return result;
+            }
+
+            public Declaration? FirstArgInStages(string name) =>
+                _args.TryGetValue(name, out var list) && list.Count > 0 ? list[0] : (Declaration?)null;
+
+            public Declaration? FirstEnv(string name) =>
+                _envs.TryGetValue(name, out var list) && list.Count > 0 ? list[0] : (Declaration?)null;
+
+            /// <summary>An ARG for the name other than the use itself: later in the same stage first, else the first in another stage.</summary>
+            public Declaration? ArgOutside(string name, Stage stage, Instruction use) => Outside(_args, name, stage, use);
+
+            public Declaration? FirstEnvOutside(string name, Stage stage, Instruction use) => Outside(_envs, name, stage, use);
+
+            private static Declaration? Outside(Dictionary<string, List<Declaration>> map, string name, Stage stage, Instruction use)
+            {
+                if (!map.TryGetValue(name, out var list)) return null;
+                foreach (var d in list)
+                    if (ReferenceEquals(d.Stage, stage) && d.Instruction.Span.Start > use.Span.Start) return d;
+                foreach (var d in list)
+                    if (!ReferenceEquals(d.Stage, stage)) return d;
+                return null;
+            }
+        }
+    }
+}

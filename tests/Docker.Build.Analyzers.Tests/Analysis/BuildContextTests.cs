@@ -1,0 +1,204 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using Docker.Build.Analyzers.Analysis;
+using Docker.Build.Analyzers.Dockerfile;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Docker.Build.Analyzers.Tests.Analysis
+{
+    public class BuildContextTests
+    {
+        private readonly ITestOutputHelper _output;
+
+        public BuildContextTests(ITestOutputHelper output)
+        {
+            _output = output;
+        }
+
+        private static BuildContext Context(InMemoryFileSystem files, string directory = "/ctx", string dockerfile = "/ctx/Dockerfile", BuildContextLimits? limits = null)
+        {
+            var ignore = BuildContext.LoadIgnoreFile(files, BuildContext.FindIgnoreFile(files, dockerfile, directory));
+            return new BuildContext(files, directory, ignore, limits: limits);
+        }
+
+        [Fact]
+        public void A_dockerfile_specific_ignore_file_wins_over_the_context_one()
+        {
+            var files = new InMemoryFileSystem()
+                .AddFile("/ctx/.dockerignore", "*.md")
+                .AddFile("/ctx/src/Api/Dockerfile", "FROM scratch")
+                .AddFile("/ctx/src/Api/Dockerfile.dockerignore", "*.txt");
+            Assert.Equal(Path.GetFullPath("/ctx/src/Api/Dockerfile.dockerignore"), Path.GetFullPath(BuildContext.FindIgnoreFile(files, "/ctx/src/Api/Dockerfile", "/ctx")!));
+            Assert.Equal(Path.GetFullPath("/ctx/.dockerignore"), Path.GetFullPath(BuildContext.FindIgnoreFile(files, "/ctx/src/Web/Dockerfile", "/ctx")!));
+            Assert.Null(BuildContext.FindIgnoreFile(files, "/other/Dockerfile", "/other"));
+        }
+
+        [Fact]
+        public void Probe_tells_files_directories_missing_and_excluded_paths_apart()
+        {
+            var files = new InMemoryFileSystem()
+                .AddFile("/ctx/.dockerignore", "**/bin\n*.md\n.git\n!.git/HEAD")
+                .AddFile("/ctx/App.csproj", "<Project/>")
+                .AddFile("/ctx/README.md", "x")
+                .AddFile("/ctx/bin/Debug/App.dll", "x")
+                .AddFile("/ctx/.git/HEAD", "ref")
+                .AddFile("/ctx/.git/config", "x");
+            var context = Context(files);
+            Assert.True(context.Probe("App.csproj").IsVisible);
+            Assert.Equal(ContextEntryKind.File, context.Probe("App.csproj").Kind);
+            Assert.Equal(ContextEntryKind.Directory, context.Probe("bin").Kind);
+            Assert.Equal(ContextEntryKind.Missing, context.Probe("Other.csproj").Kind);
+            var readme = context.Probe("README.md");
+            Assert.True(readme.IsExcluded);
+            Assert.Equal("*.md", readme.Ignore.DecidingPattern!.Raw);
+            Assert.True(context.Probe("bin/Debug/App.dll").IsExcluded);
+            Assert.True(context.Probe(".git").IsVisible); // re-opened by the exception
+            Assert.True(context.Probe(".git/config").IsExcluded);
+            Assert.Equal(ContextEntryKind.Directory, context.Probe("").Kind);
+        }
+
+        [Fact]
+        public void Glob_matches_segment_by_segment_and_separates_excluded_matches()
+        {
+            var files = new InMemoryFileSystem()
+                .AddFile("/ctx/.dockerignore", "src/Legacy")
+                .AddFile("/ctx/src/Api/Api.csproj", "x")
+                .AddFile("/ctx/src/Web/Web.csproj", "x")
+                .AddFile("/ctx/src/Legacy/Legacy.csproj", "x")
+                .AddFile("/ctx/src/Api/Program.cs", "x");
+            var context = Context(files);
+            var result = context.Glob("src/*/*.csproj");
+            Assert.Equal(new[] { "src/Api/Api.csproj", "src/Web/Web.csproj" }, result.Visible.Select(e => e.Path).ToArray());
+            Assert.Equal(new[] { "src/Legacy/Legacy.csproj" }, result.Excluded.Select(e => e.Path).ToArray());
+            Assert.Empty(context.Glob("*.sln").Visible);
+            Assert.Single(context.Glob("src/Ap?").Visible);
+        }
+
+        [Fact]
+        public void Files_lists_what_the_build_sees_and_skips_excluded_directories()
+        {
+            var files = new InMemoryFileSystem()
+                .AddFile("/ctx/.dockerignore", "node_modules\n**/obj\n.git\n!.git/HEAD")
+                .AddFile("/ctx/a.txt", "x")
+                .AddFile("/ctx/node_modules/x/index.js", "x")
+                .AddFile("/ctx/src/obj/project.assets.json", "x")
+                .AddFile("/ctx/src/Program.cs", "x")
+                .AddFile("/ctx/.git/HEAD", "x")
+                .AddFile("/ctx/.git/config", "x");
+            var list = Context(files).Files;
+            Assert.Equal(new[] { ".dockerignore", "a.txt", ".git/HEAD", "src/Program.cs" }, list.Files.ToArray());
+            Assert.False(list.Truncated);
+        }
+
+        [Fact]
+        public void Files_stops_at_the_limits_and_says_so()
+        {
+            var files = new InMemoryFileSystem();
+            for (int i = 0; i < 50; i++) files.AddFile($"/ctx/f{i:D2}.txt", "x");
+            files.AddFile("/ctx/a/b/c/d.txt", "x");
+            var limited = Context(files, limits: new BuildContextLimits(10, 24)).Files;
+            Assert.True(limited.Truncated);
+            Assert.Equal(10, limited.Files.Count);
+            var shallow = Context(files, limits: new BuildContextLimits(1000, 2)).Files;
+            Assert.True(shallow.Truncated);
+            Assert.DoesNotContain("a/b/c/d.txt", shallow.Files);
+        }
+
+        [Fact]
+        public void A_missing_context_directory_answers_missing_without_throwing()
+        {
+            var context = Context(new InMemoryFileSystem(), "/nowhere", "/nowhere/Dockerfile");
+            Assert.False(context.Exists);
+            Assert.False(context.Probe("x").Exists);
+            Assert.Empty(context.Files.Files);
+            Assert.Empty(context.Glob("*").Visible);
+        }
+
+        [Fact]
+        public void An_implicit_context_moves_to_the_solution_when_the_dockerfile_was_written_for_it()
+        {
+            var files = new InMemoryFileSystem()
+                .AddFile("/sln/Api/Api.csproj", "<Project/>")
+                .AddFile("/sln/Lib/Lib.csproj", "<Project/>")
+                .AddFile("/sln/.dockerignore", "**/bin");
+            string dockerfile = "FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nWORKDIR /src\nCOPY [\"Api/Api.csproj\", \"Api/\"]\nCOPY [\"Lib/Lib.csproj\", \"Lib/\"]\nRUN dotnet restore \"Api/Api.csproj\"\nCOPY . .\n";
+            files.AddFile("/sln/Api/Dockerfile", dockerfile);
+            var implicitDoc = Document(dockerfile, "/sln/Api/Dockerfile", "/sln/Api", explicitContext: false);
+            var workspace = new Workspace("/sln/Api", ProjectFacts.None, files, new[] { implicitDoc });
+            var context = workspace.GetBuildContext(implicitDoc);
+            Assert.True(context.IsInferred);
+            Assert.Equal(Path.GetFullPath("/sln"), Path.GetFullPath(context.Directory));
+            Assert.NotNull(context.IgnoreFile);
+            Assert.Same(context, workspace.GetBuildContext(implicitDoc));
+
+            var explicitDoc = Document(dockerfile, "/sln/Api/Dockerfile", "/sln/Api", explicitContext: true);
+            var explicitContext = new Workspace("/sln/Api", ProjectFacts.None, files, new[] { explicitDoc }).GetBuildContext(explicitDoc);
+            Assert.False(explicitContext.IsInferred);
+            Assert.Equal("/sln/Api", explicitContext.Directory);
+        }
+
+        private static DockerfileDocument Document(string text, string path, string context, bool explicitContext) =>
+            new DockerfileDocument(DockerfileParser.Parse(Text.SourceText.From(text, path)), context, explicitContext);
+
+        /// <summary>A realistic context on disk: 40 projects with sources, bin/obj output and a node_modules tree.</summary>
+        [Fact]
+        public void Walking_a_few_thousand_files_on_disk_is_fast_and_prunes_ignored_trees()
+        {
+            string root = Path.Combine(Path.GetTempPath(), "dba-context-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                int visibleExpected = 0;
+                for (int p = 0; p < 40; p++)
+                {
+                    string project = Path.Combine(root, "src", "Project" + p);
+                    Directory.CreateDirectory(Path.Combine(project, "Models"));
+                    Directory.CreateDirectory(Path.Combine(project, "bin", "Debug", "net8.0"));
+                    Directory.CreateDirectory(Path.Combine(project, "obj"));
+                    File.WriteAllText(Path.Combine(project, "Project" + p + ".csproj"), "<Project/>");
+                    visibleExpected++;
+                    for (int f = 0; f < 40; f++)
+                    {
+                        File.WriteAllText(Path.Combine(project, "Models", "Model" + f + ".cs"), "class C {}");
+                        visibleExpected++;
+                    }
+                    for (int f = 0; f < 20; f++) File.WriteAllText(Path.Combine(project, "bin", "Debug", "net8.0", "Lib" + f + ".dll"), "x");
+                    for (int f = 0; f < 10; f++) File.WriteAllText(Path.Combine(project, "obj", "o" + f + ".json"), "x");
+                }
+                for (int m = 0; m < 60; m++)
+                {
+                    string module = Path.Combine(root, "node_modules", "pkg" + m, "lib");
+                    Directory.CreateDirectory(module);
+                    for (int f = 0; f < 20; f++) File.WriteAllText(Path.Combine(module, "f" + f + ".js"), "x");
+                }
+                File.WriteAllText(Path.Combine(root, ".dockerignore"), "**/bin\n**/obj\nnode_modules\n");
+                visibleExpected++;
+
+                var fs = PhysicalFileSystem.Instance;
+                var sw = Stopwatch.StartNew();
+                var context = new BuildContext(fs, root, BuildContext.LoadIgnoreFile(fs, Path.Combine(root, ".dockerignore")));
+                var list = context.Files;
+                sw.Stop();
+                Assert.Equal(visibleExpected, list.Files.Count);
+                Assert.False(list.Truncated);
+
+                var swAll = Stopwatch.StartNew();
+                var unfiltered = new BuildContext(fs, root, null).Files;
+                swAll.Stop();
+                Assert.Equal(40 * 71 + 60 * 20 + 1, unfiltered.Files.Count);
+
+                var swProbe = Stopwatch.StartNew();
+                for (int i = 0; i < 100; i++) context.Probe("src/Project" + (i % 40) + "/Project" + (i % 40) + ".csproj");
+                swProbe.Stop();
+                _output.WriteLine($"pruned walk: {list.Files.Count} visible files, {list.EntriesVisited} entries in {sw.Elapsed.TotalMilliseconds:F1} ms; " +
+                    $"unpruned walk: {unfiltered.Files.Count} files in {swAll.Elapsed.TotalMilliseconds:F1} ms; 100 probes in {swProbe.Elapsed.TotalMilliseconds:F1} ms");
+            }
+            finally
+            {
+                try { Directory.Delete(root, recursive: true); } catch (IOException) { }
+            }
+        }
+    }
+}
