@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Docker.Build.Analyzers.IntegrationTests.Infrastructure;
@@ -13,12 +14,18 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
     [Collection(PackageCollection.Name)]
     public sealed class PackageConsumptionTests
     {
-        /// <summary>A two-stage Dockerfile whose final stage has no tag, no USER and no HEALTHCHECK, but EXPOSEs a port.</summary>
+        /// <summary>
+        /// A two-stage Dockerfile whose build stage is well made (restore before sources) and whose final stage has no
+        /// tag, no USER and no HEALTHCHECK, but EXPOSEs a port. The SDK tag without a digest is a suggestion, which
+        /// MSBuild prints as a coded message.
+        /// </summary>
         private const string FlawedDockerfile =
             "FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build\n" +
             "WORKDIR /src\n" +
+            "COPY App.csproj .\n" +
+            "RUN dotnet restore\n" +
             "COPY . .\n" +
-            "RUN dotnet publish -c Release -o /app\n" +
+            "RUN dotnet publish -c Release -o /app --no-restore\n" +
             "\n" +
             "FROM mcr.microsoft.com/dotnet/aspnet\n" +
             "WORKDIR /app\n" +
@@ -28,10 +35,16 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
 
         private static readonly string[] FlawedDockerfileWarnings =
         {
-            "warning DKR101 Dockerfile(6,6,6,37)",
-            "warning DKR201 Dockerfile(6,1,6,37)",
-            "warning DKR301 Dockerfile(6,1,6,37)",
+            "warning DKR101 Dockerfile(8,6,8,37)",
+            "warning DKR201 Dockerfile(8,1,8,37)",
+            "warning DKR301 Dockerfile(8,1,8,37)",
         };
+
+        private const string SdkTagSuggestion = "message DKR102 Dockerfile(1,6,1,39)";
+
+        /// <summary>Everything the flawed project prints, sorted as <see cref="BuildOutput.Describe"/> sorts.</summary>
+        private static string[] FlawedFindings(IEnumerable<string> warnings) =>
+            warnings.Append(SdkTagSuggestion).OrderBy(s => s, StringComparer.Ordinal).ToArray();
 
         private readonly PackageFixture _package;
 
@@ -62,7 +75,7 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
             var result = consumer.Build();
 
             AssertSucceeded(result);
-            Assert.Equal(FlawedDockerfileWarnings, result.Build.Describe(consumer.Directory));
+            Assert.Equal(FlawedFindings(FlawedDockerfileWarnings), result.Build.Describe(consumer.Directory));
             foreach (var d in result.Build.Diagnostics)
             {
                 Assert.Equal(consumer.PathOf("Dockerfile"), d.File);
@@ -80,7 +93,7 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
             var result = consumer.Build("-warnaserror");
 
             Assert.NotEqual(0, result.ExitCode);
-            Assert.Equal(FlawedDockerfileWarnings.Select(w => w.Replace("warning ", "error ")).ToArray(), result.Build.Describe(consumer.Directory));
+            Assert.Equal(FlawedFindings(FlawedDockerfileWarnings.Select(w => w.Replace("warning ", "error "))), result.Build.Describe(consumer.Directory));
         }
 
         [Fact]
@@ -91,7 +104,7 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
             var result = consumer.Build("-p:NoWarn=DKR101");
 
             AssertSucceeded(result);
-            Assert.Equal(FlawedDockerfileWarnings.Where(w => !w.Contains("DKR101")).ToArray(), result.Build.Describe(consumer.Directory));
+            Assert.Equal(FlawedFindings(FlawedDockerfileWarnings.Where(w => !w.Contains("DKR101"))), result.Build.Describe(consumer.Directory));
         }
 
         [Fact]
@@ -102,7 +115,7 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
             var result = consumer.Build();
 
             AssertSucceeded(result);
-            Assert.Equal(new[] { "warning DKR101 Dockerfile(6,6,6,37)" }, result.Build.Describe(consumer.Directory));
+            Assert.Equal(FlawedFindings(new[] { "warning DKR101 Dockerfile(8,6,8,37)" }), result.Build.Describe(consumer.Directory));
         }
 
         [Fact]
@@ -133,7 +146,7 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
             AssertSucceeded(result);
             Assert.Contains("bin/Debug/net8.0/App.dll".Replace('/', Path.DirectorySeparatorChar), result.Output);
             Assert.Contains("bin/Debug/net10.0/App.dll".Replace('/', Path.DirectorySeparatorChar), result.Output);
-            Assert.Equal(FlawedDockerfileWarnings, result.Build.Describe(consumer.Directory));
+            Assert.Equal(FlawedFindings(FlawedDockerfileWarnings), result.Build.Describe(consumer.Directory));
         }
 
         [Fact]
@@ -150,6 +163,8 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
             AssertSucceeded(result);
             Assert.Equal(new[]
             {
+                "message DKR102 One/Dockerfile(1,6,1,42)",
+                "message DKR102 Three/Dockerfile(1,6,1,43)",
                 "warning DKR101 Two/Dockerfile(1,6,1,45)",
                 "warning DKR201 One/Dockerfile(1,1,1,42)",
                 "warning DKR202 Three/Dockerfile(3,13,3,19)",
@@ -173,10 +188,10 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
 
             AssertSucceeded(first);
             AssertSucceeded(second);
-            Assert.Equal(FlawedDockerfileWarnings, first.Build.Describe(consumer.Directory));
-            Assert.Equal(FlawedDockerfileWarnings, second.Build.Describe(consumer.Directory));
+            Assert.Equal(FlawedFindings(FlawedDockerfileWarnings), first.Build.Describe(consumer.Directory));
+            Assert.Equal(FlawedFindings(FlawedDockerfileWarnings), second.Build.Describe(consumer.Directory));
             Assert.NotEqual(0, third.ExitCode);
-            Assert.Equal(FlawedDockerfileWarnings.Select(w => w.Replace("warning ", "error ")).ToArray(), third.Build.Describe(consumer.Directory));
+            Assert.Equal(FlawedFindings(FlawedDockerfileWarnings.Select(w => w.Replace("warning ", "error "))), third.Build.Describe(consumer.Directory));
         }
 
         [Fact]
@@ -225,6 +240,7 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
             AssertSucceeded(result);
             Assert.Equal(new[]
             {
+                "message DKR102 deploy/Containerfile(1,6,1,42)",
                 "warning DKR101 docker/api.Dockerfile(1,6,1,45)",
                 "warning DKR201 deploy/Containerfile(1,1,1,42)",
                 "warning DKR301 deploy/Containerfile(1,1,1,42)",
@@ -251,10 +267,13 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
             AssertSucceeded(result);
             Assert.Equal(new[]
             {
+                "message DKR102 Lib/Dockerfile(1,6,1,42)",
+                "message DKR102 Plain/Dockerfile(1,6,1,42)",
+                "message DKR102 Web/Dockerfile(1,6,1,42)",
                 "warning DKR301 Lib/Dockerfile(1,1,1,42)",
                 "warning DKR301 Web/Dockerfile(1,1,1,42)",
             }, result.Build.Describe(consumer.Directory));
-            Assert.All(result.Build.Diagnostics, d => Assert.Contains("ASP.NET Core", d.Message));
+            Assert.All(result.Build.Diagnostics.Where(d => d.Code == "DKR301"), d => Assert.Contains("ASP.NET Core", d.Message));
         }
 
         [Fact]
@@ -267,7 +286,7 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
             var ide = consumer.Run("msbuild", "-t:Build", "-p:DesignTimeBuild=true", "-p:SkipCompilerExecution=true",
                 "-p:ProvideCommandLineArgs=true", "-nodeReuse:false", "-tl:off", "-nologo");
 
-            Assert.Equal(FlawedDockerfileWarnings, build.Build.Describe(consumer.Directory));
+            Assert.Equal(FlawedFindings(FlawedDockerfileWarnings), build.Build.Describe(consumer.Directory));
             Assert.True(ide.ExitCode == 0, ide.ToString());
             Assert.DoesNotContain("DKR", ide.Output);
         }

@@ -28,6 +28,7 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
             string sample = Path.Combine(_package.SourceCopyDirectory, "samples", "WebApi");
             Assert.Equal(new[]
             {
+                "message DKR102 Dockerfile(3,6,3,39)",
                 "warning DKR101 Dockerfile(10,6,10,37)",
                 "warning DKR201 Dockerfile(10,1,10,37)",
                 "warning DKR202 Dockerfile(13,32,13,91)",
