@@ -16,6 +16,8 @@ namespace Docker.Build.Analyzers.Benchmarks
         private string _directory = "";
         private string _text = "";
         private AnalysisRequest _request = null!;
+
+        internal AnalysisRequest Request => _request;
         private readonly DockerAnalyzer _analyzer = new DockerAnalyzer();
 
         [Params(100, 1000)]

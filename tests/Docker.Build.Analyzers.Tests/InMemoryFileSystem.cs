@@ -47,18 +47,15 @@ namespace Docker.Build.Analyzers.Tests
             return bytes;
         }
 
-        public IEnumerable<string> EnumerateFiles(string directory)
+        public IEnumerable<DirectoryEntry> EnumerateEntries(string directory)
         {
             string dir = Normalize(directory) + "/";
-            return _files.Keys.Where(k => k.StartsWith(dir, StringComparison.Ordinal) && k.IndexOf('/', dir.Length) < 0)
-                .Select(k => k.Substring(dir.Length)).OrderBy(n => n, StringComparer.Ordinal).ToList();
-        }
-
-        public IEnumerable<string> EnumerateDirectories(string directory)
-        {
-            string dir = Normalize(directory) + "/";
-            return _files.Keys.Where(k => k.StartsWith(dir, StringComparison.Ordinal) && k.IndexOf('/', dir.Length) > 0)
-                .Select(k => k.Substring(dir.Length, k.IndexOf('/', dir.Length) - dir.Length)).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToList();
+            var files = _files.Keys.Where(k => k.StartsWith(dir, StringComparison.Ordinal) && k.IndexOf('/', dir.Length) < 0)
+                .Select(k => new DirectoryEntry(k.Substring(dir.Length), false));
+            var directories = _files.Keys.Where(k => k.StartsWith(dir, StringComparison.Ordinal) && k.IndexOf('/', dir.Length) > 0)
+                .Select(k => k.Substring(dir.Length, k.IndexOf('/', dir.Length) - dir.Length)).Distinct()
+                .Select(n => new DirectoryEntry(n, true));
+            return files.Concat(directories).OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
         }
     }
 }

@@ -195,12 +195,13 @@ namespace Docker.Build.Analyzers.Analysis
             }
 
             string full = GetFullPath(directory);
-            var names = new List<(string Name, bool IsDirectory)>();
-            foreach (var d in SafeList(_fileSystem.EnumerateDirectories, full)) names.Add((d, true));
-            if (last) foreach (var f in SafeList(_fileSystem.EnumerateFiles, full)) names.Add((f, false));
+            var names = SafeList(full);
             names.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
-            foreach (var (name, isDirectory) in names)
+            foreach (var listed in names)
             {
+                string name = listed.Name;
+                bool isDirectory = listed.IsDirectory;
+                if (!last && !isDirectory) continue;
                 if (--budget < 0)
                 {
                     truncated = true;
@@ -245,10 +246,12 @@ namespace Docker.Build.Analyzers.Analysis
             {
                 var (directory, state, depth) = queue.Dequeue();
                 string full = GetFullPath(directory);
-                var fileNames = SafeList(_fileSystem.EnumerateFiles, full);
-                fileNames.Sort(StringComparer.Ordinal);
-                foreach (var name in fileNames)
+                var entries = SafeList(full);
+                entries.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+                foreach (var entry in entries)
                 {
+                    if (entry.IsDirectory) continue;
+                    string name = entry.Name;
                     if (++visited > _limits.MaxEntries)
                     {
                         truncated = true;
@@ -257,10 +260,10 @@ namespace Docker.Build.Analyzers.Analysis
                     string path = SlashPath.Combine(directory, name);
                     if (!Matcher.Evaluate(path, state).IsExcluded) files.Add(path);
                 }
-                var directoryNames = SafeList(_fileSystem.EnumerateDirectories, full);
-                directoryNames.Sort(StringComparer.Ordinal);
-                foreach (var name in directoryNames)
+                foreach (var entry in entries)
                 {
+                    if (!entry.IsDirectory) continue;
+                    string name = entry.Name;
                     if (++visited > _limits.MaxEntries)
                     {
                         truncated = true;
@@ -310,10 +313,10 @@ namespace Docker.Build.Analyzers.Analysis
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException) { return false; }
         }
 
-        private static List<string> SafeList(Func<string, IEnumerable<string>> list, string directory)
+        private List<DirectoryEntry> SafeList(string directory)
         {
-            try { return new List<string>(list(directory)); }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException) { return new List<string>(); }
+            try { return new List<DirectoryEntry>(_fileSystem.EnumerateEntries(directory)); }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException) { return new List<DirectoryEntry>(); }
         }
 
         /// <summary>

@@ -15,10 +15,21 @@ namespace Docker.Build.Analyzers.Analysis
         /// <summary>Reads a whole file; throws the usual IO exceptions (missing, denied).</summary>
         byte[] ReadAllBytes(string path);
 
-        /// <summary>Names (not paths) of the files and directories directly inside a directory.</summary>
-        IEnumerable<string> EnumerateFiles(string directory);
+        /// <summary>The files and directories directly inside a directory, by name (not path), in one listing.</summary>
+        IEnumerable<DirectoryEntry> EnumerateEntries(string directory);
+    }
 
-        IEnumerable<string> EnumerateDirectories(string directory);
+    /// <summary>One name in a directory listing.</summary>
+    public readonly struct DirectoryEntry
+    {
+        public DirectoryEntry(string name, bool isDirectory)
+        {
+            Name = name;
+            IsDirectory = isDirectory;
+        }
+
+        public string Name { get; }
+        public bool IsDirectory { get; }
     }
 
     public sealed class PhysicalFileSystem : IFileSystem
@@ -38,16 +49,13 @@ namespace Docker.Build.Analyzers.Analysis
 
         public byte[] ReadAllBytes(string path) => File.ReadAllBytes(path);
 
-        public IEnumerable<string> EnumerateFiles(string directory)
+        public IEnumerable<DirectoryEntry> EnumerateEntries(string directory)
         {
-            if (!Directory.Exists(directory)) yield break;
-            foreach (var f in Directory.EnumerateFiles(directory)) yield return Path.GetFileName(f);
-        }
-
-        public IEnumerable<string> EnumerateDirectories(string directory)
-        {
-            if (!Directory.Exists(directory)) yield break;
-            foreach (var d in Directory.EnumerateDirectories(directory)) yield return Path.GetFileName(d);
+            var info = new DirectoryInfo(directory);
+            if (!info.Exists) yield break;
+            // One directory read gives names and kinds together (no second pass, no stat per entry).
+            foreach (var entry in info.EnumerateFileSystemInfos())
+                yield return new DirectoryEntry(entry.Name, (entry.Attributes & FileAttributes.Directory) != 0);
         }
     }
 }

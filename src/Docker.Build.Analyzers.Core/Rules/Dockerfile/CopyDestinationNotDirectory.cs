@@ -53,7 +53,7 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                         if (isTrigger || copy.From != null) continue;
                         var source = copy.Sources[0];
                         if (source.Raw.IndexOf('$') >= 0 || !IsGlob(source.Value)) continue;
-                        int matches = CountMatches(context.Workspace.FileSystem, context.Document.ContextDirectory, source.Value, limit: 3);
+                        int matches = CountMatches(context.BuildContext, source.Value);
                         if (matches < 2) continue;
                         what = $"'{source.Value}', which matches {(matches > 2 ? "several" : "2")} files of the build context,";
                     }
@@ -85,106 +85,14 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
 
         internal static bool IsGlob(string path) => path.IndexOfAny(new[] { '*', '?', '[' }) >= 0 && path.IndexOf("://", StringComparison.Ordinal) < 0;
 
-        /// <summary>How many files or folders of the build context a wildcard path matches, counting up to <paramref name="limit"/>.</summary>
-        internal static int CountMatches(IFileSystem fileSystem, string contextDirectory, string pattern, int limit)
+        /// <summary>How many entries of the build context (those .dockerignore lets through) a wildcard path matches.</summary>
+        private static int CountMatches(BuildContext buildContext, string pattern)
         {
             var segments = pattern.Replace('\\', '/').Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries)
                 .Where(s => s != ".").ToArray();
             // Stay inside the context: no parent segments, no drive letters that would make a rooted path.
             if (segments.Length == 0 || segments.Any(s => s == ".." || s.IndexOf(':') >= 0)) return 0;
-            int count = 0;
-            try
-            {
-                Walk(fileSystem, contextDirectory, segments, 0, limit, ref count);
-            }
-            catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)
-            {
-                return 0; // unreadable context: say nothing rather than guess
-            }
-            return count;
-        }
-
-        private static void Walk(IFileSystem fs, string directory, string[] segments, int index, int limit, ref int count)
-        {
-            string segment = segments[index];
-            bool last = index == segments.Length - 1;
-            if (!IsGlob(segment))
-            {
-                string path = System.IO.Path.Combine(directory, segment);
-                if (last)
-                {
-                    if (fs.FileExists(path) || fs.DirectoryExists(path)) count++;
-                }
-                else if (fs.DirectoryExists(path))
-                {
-                    Walk(fs, path, segments, index + 1, limit, ref count);
-                }
-                return;
-            }
-            var names = new List<string>();
-            if (last) names.AddRange(fs.EnumerateFiles(directory));
-            var directories = fs.EnumerateDirectories(directory).ToList();
-            names.AddRange(directories);
-            foreach (var name in names)
-            {
-                if (count >= limit) return;
-                if (!GlobMatch(segment, name)) continue;
-                if (last) count++;
-                else if (directories.Contains(name)) Walk(fs, System.IO.Path.Combine(directory, name), segments, index + 1, limit, ref count);
-            }
-        }
-
-        /// <summary>Go's path matching for one path segment: <c>*</c>, <c>?</c>, <c>[a-z]</c>, <c>[^x]</c>, <c>\</c> escapes.</summary>
-        internal static bool GlobMatch(string pattern, string name) => Match(pattern, 0, name, 0);
-
-        private static bool Match(string p, int pi, string s, int si)
-        {
-            while (pi < p.Length)
-            {
-                char c = p[pi];
-                if (c == '*')
-                {
-                    while (pi < p.Length && p[pi] == '*') pi++;
-                    if (pi == p.Length) return true;
-                    for (int k = si; k <= s.Length; k++)
-                        if (Match(p, pi, s, k)) return true;
-                    return false;
-                }
-                if (si >= s.Length) return false;
-                if (c == '?')
-                {
-                    pi++;
-                    si++;
-                    continue;
-                }
-                if (c == '[')
-                {
-                    int close = p.IndexOf(']', pi + 2);
-                    if (close < 0) return false;
-                    string set = p.Substring(pi + 1, close - pi - 1);
-                    bool negate = set.Length > 0 && (set[0] == '^' || set[0] == '!');
-                    if (negate) set = set.Substring(1);
-                    bool found = false;
-                    for (int k = 0; k < set.Length; k++)
-                    {
-                        if (k + 2 < set.Length && set[k + 1] == '-')
-                        {
-                            if (s[si] >= set[k] && s[si] <= set[k + 2]) found = true;
-                            k += 2;
-                        }
-                        else if (set[k] == s[si]) found = true;
-                    }
-                    if (found == negate) return false;
-                    pi = close + 1;
-                    si++;
-                    continue;
-                }
-                if (c == '\\' && pi + 1 < p.Length) { pi++; c = p[pi]; }
-                if (c != s[si]) return false;
-                pi++;
-                si++;
-            }
-            return si == s.Length;
+            return buildContext.Glob(string.Join("/", segments)).Visible.Count;
         }
     }
 }
