@@ -14,10 +14,26 @@ namespace Docker.Build.Analyzers.Rules
             // DKR1xx: image and build
             new BaseImageNotPinned(),
             new FinalStageIsBuildImage(),
+            new AptInstallsRecommendedPackages(),
+            new AptListsLeftInLayer(),
+            new AptUpdateWithoutInstall(),
+            new ApkAddWithoutNoCache(),
+            new PipInstallKeepsCache(),
+            new NpmInstallWithoutLockfile(),
+            new ChangeDirectoryInsteadOfWorkdir(),
+            new PackageVersionNotPinned(),
+            new PipeWithoutPipefail(),
+            new PackageUpgradeInBuild(),
+            new AptInstallWithoutYes(),
 
             // DKR2xx: security
             new FinalStageRunsAsRoot(),
             new SecretInEnvOrArg(),
+            new RemoteScriptPipedToShell(),
+            new SudoInRun(),
+            new WorldWritablePermissions(),
+            new SecretArgUsedInRun(),
+            new TlsVerificationDisabled(),
 
             // DKR3xx: runtime and operations
             new ServingImageWithoutHealthcheck(),
