@@ -1,3 +1,4 @@
+using System.Linq;
 using Xunit;
 using static Docker.Build.Analyzers.Tests.TestAnalysis;
 
@@ -36,6 +37,25 @@ namespace Docker.Build.Analyzers.Tests.Rules
                 "ARG GIT_SSL_NO_VERIFY=true\n" +
                 "RUN NODE_TLS_REJECT_UNAUTHORIZED=0 npm ci && export PIP_TRUSTED_HOST=pypi.org\n",
                 "DKR210", "DKR210@2:5", "DKR210@2:36", "DKR210@3:5", "DKR210@4:5", "DKR210@4:53");
+        }
+
+        [Theory]
+        [InlineData("RUN dnf install -y --setopt=gpgcheck=0 x", "--setopt=gpgcheck=0")]
+        [InlineData("RUN yum --setopt=myrepo.sslverify=false install -y x", "--setopt=myrepo.sslverify=false")]
+        [InlineData("RUN conda config --set ssl_verify false", "ssl_verify false")]
+        [InlineData("RUN GIT_SSL_NO_VERIFY=1 git clone https://x", "GIT_SSL_NO_VERIFY=1")]
+        [InlineData("RUN env PYTHONHTTPSVERIFY=0 python3 fetch.py", "PYTHONHTTPSVERIFY=0")]
+        [InlineData("RUN apt-get -oAcquire::https::Verify-Peer=false update", "-oAcquire::https::Verify-Peer=false")]
+        [InlineData("RUN yarn config set enableStrictSsl false", "enableStrictSsl false")]
+        [InlineData("RUN npm ci --no-strict-ssl", "--no-strict-ssl")]
+        [InlineData("RUN rpm -i --nosignature x.rpm", "--nosignature")]
+        [InlineData("RUN [\"curl\", \"--insecure\", \"-o\", \"/x\", \"https://x\"]", "--insecure")]
+        public void Reports_more_switches(string line, string what)
+        {
+            var findings = Run("FROM debian:12\n" + line + "\n").Where(d => d.Id == "DKR210").ToArray();
+            var finding = Assert.Single(findings);
+            Assert.StartsWith("'" + what + "'", finding.Message);
+            Assert.Equal(2, finding.Line);
         }
 
         [Theory]

@@ -1,15 +1,19 @@
 using System;
+using System.Collections.Generic;
 using Docker.Build.Analyzers.Diagnostics;
 using Docker.Build.Analyzers.Shell;
 
 namespace Docker.Build.Analyzers.Rules.Dockerfile
 {
-    /// <summary>DKR118 (suggestion): a package installed without a version (apt-get, apk, pip, npm, gem), reported at each package.</summary>
+    /// <summary>
+    /// DKR118 (suggestion): packages installed without a version (apt-get, apk, pip, npm, gem). Reported once per
+    /// command, at its first unpinned package, naming the others in the message.
+    /// </summary>
     public sealed class PackageVersionNotPinned : DockerfileRule
     {
         public static readonly RuleDescriptor Rule = new RuleDescriptor(
             "DKR118", "Package installed without a version", RuleCategory.ImageAndBuild, DiagnosticSeverity.Suggestion,
-            "'{0}' is installed by '{1}' without a version, so the build takes whatever is newest that day: pin it as '{2}' where reproducible builds matter",
+            "{0} by '{1}' without a version, so the build takes whatever is newest that day: pin versions (for example '{2}') where reproducible builds matter",
             "Unpinned packages make two builds of the same Dockerfile differ. Pinning trades that for maintenance: pinned versions must be bumped, and old versions can disappear from distribution mirrors.");
 
         public override RuleDescriptor Descriptor => Rule;
@@ -36,30 +40,66 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
 
         private static bool IsNpmInstall(string? sub) => sub == "install" || sub == "i" || sub == "add";
 
+        /// <summary>The unpinned packages of one command and how to pin the first.</summary>
+        private sealed class Unpinned
+        {
+            private readonly List<ShellWord> _packages = new List<ShellWord>();
+            private string _example = "";
+
+            public void Add(ShellWord package, string example)
+            {
+                if (_packages.Count == 0) _example = example;
+                _packages.Add(package);
+            }
+
+            public void Report(DockerfileContext context, string tool)
+            {
+                if (_packages.Count == 0) return;
+                context.Report(_packages[0].Span, Describe(_packages), tool, _example);
+            }
+
+            private static string Describe(List<ShellWord> packages)
+            {
+                if (packages.Count == 1) return $"'{packages[0].Value}' is installed";
+                const int shown = 3;
+                var names = new List<string>();
+                for (int i = 0; i < packages.Count && i < shown; i++) names.Add("'" + packages[i].Value + "'");
+                if (packages.Count <= shown)
+                    return string.Join(", ", names.GetRange(0, names.Count - 1)) + " and " + names[names.Count - 1] + " are installed";
+                return string.Join(", ", names) + $" and {packages.Count - shown} more packages are installed";
+            }
+        }
+
         private static void CheckApt(DockerfileContext context, CommandInvocation apt)
         {
+            var unpinned = new Unpinned();
             foreach (var package in apt.OperandsAfterSubcommand)
             {
                 string v = package.Value;
                 if (package.ContainsExpansion || v.IndexOf('=') >= 0 || IsPathOrUrl(v) || v.EndsWith(".deb", StringComparison.Ordinal)) continue;
-                context.Report(package.Span, v, apt.CommandName + " install", v + "=<version>");
+                unpinned.Add(package, v + "=<version>");
             }
+            unpinned.Report(context, apt.CommandName + " install");
         }
 
         private static void CheckApk(DockerfileContext context, CommandInvocation apk)
         {
+            var unpinned = new Unpinned();
             foreach (var package in apk.OperandsAfterSubcommand)
             {
                 string v = package.Value;
                 if (package.ContainsExpansion || v.IndexOfAny(new[] { '=', '~', '<', '>' }) >= 0 || IsPathOrUrl(v) || v.EndsWith(".apk", StringComparison.Ordinal)) continue;
-                context.Report(package.Span, v, "apk add", v + "=<version>");
+                unpinned.Add(package, v + "=<version>");
             }
+            unpinned.Report(context, "apk add");
         }
 
         private static void CheckPip(DockerfileContext context, CommandInvocation pip)
         {
+            var unpinned = new Unpinned();
             // A constraints file pins what the command line names.
             if (pip.HasOption("-c", "--constraint")) return;
+            bool upgrade = pip.HasOption("-U", "--upgrade");
             foreach (var package in pip.OperandsAfterSubcommand)
             {
                 string v = package.Value;
@@ -69,12 +109,16 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                 string name = v;
                 int bracket = name.IndexOf('[');
                 if (bracket > 0) name = name.Substring(0, bracket);
-                context.Report(package.Span, v, "pip install", name + "==<version>");
+                // 'pip install --upgrade pip setuptools wheel' refreshes the installer itself.
+                if (upgrade && (name == "pip" || name == "setuptools" || name == "wheel")) continue;
+                unpinned.Add(package, name + "==<version>");
             }
+            unpinned.Report(context, "pip install");
         }
 
         private static void CheckNpm(DockerfileContext context, CommandInvocation npm)
         {
+            var unpinned = new Unpinned();
             foreach (var package in npm.OperandsAfterSubcommand)
             {
                 string v = package.Value;
@@ -82,19 +126,22 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                 bool scoped = v.StartsWith("@", StringComparison.Ordinal);
                 if (!scoped && v.IndexOf('/') >= 0) continue; // user/repo from GitHub, or a path
                 if (v.IndexOf('@', scoped ? 1 : 0) > 0) continue;
-                context.Report(package.Span, v, "npm install", v + "@<version>");
+                unpinned.Add(package, v + "@<version>");
             }
+            unpinned.Report(context, "npm install");
         }
 
         private static void CheckGem(DockerfileContext context, CommandInvocation gem)
         {
+            var unpinned = new Unpinned();
             if (gem.HasOption("-v", "--version")) return;
             foreach (var package in gem.OperandsAfterSubcommand)
             {
                 string v = package.Value;
                 if (package.ContainsExpansion || v.IndexOf(':') >= 0 || v.EndsWith(".gem", StringComparison.Ordinal) || IsPathOrUrl(v)) continue;
-                context.Report(package.Span, v, "gem install", v + " -v <version>");
+                unpinned.Add(package, v + " -v <version>");
             }
+            unpinned.Report(context, "gem install");
         }
 
         private static bool IsPathOrUrl(string v) =>
