@@ -16,17 +16,28 @@ namespace Docker.Build.Analyzers.Rules
             new BaseImageNotPinnedByDigest(),               // DKR102
             new FinalStageIsBuildImage(),                   // DKR103
             new SourcesCopiedBeforeRestore(),               // DKR104
+            new AptInstallsRecommendedPackages(),           // DKR105
+            new AptListsLeftInLayer(),                      // DKR106
+            new AptUpdateWithoutInstall(),                  // DKR107
+            new ApkAddWithoutNoCache(),                     // DKR108
+            new PipInstallKeepsCache(),                     // DKR109
+            new NpmInstallWithoutLockfile(),                // DKR110
             new AddInsteadOfCopy(),                         // DKR111
             new MaintainerDeprecated(),                     // DKR112
             new CmdEntrypointOrHealthcheckOverridden(),     // DKR113
             new UndefinedStageReference(),                  // DKR114
             new InvalidOrDuplicateStageName(),              // DKR115
             new VariableNotDefinedInScope(),                // DKR116
+            new ChangeDirectoryInsteadOfWorkdir(),          // DKR117
+            new PackageVersionNotPinned(),                  // DKR118
+            new PipeWithoutPipefail(),                      // DKR119
             new CopyFromUnpinnedImage(),                    // DKR120
             new CopySourceNotInContext(),                   // DKR121
             new InconsistentInstructionCasing(),            // DKR122
             new LegacyKeyValueForm(),                       // DKR123
             new ExecFormNotValidJson(),                     // DKR124
+            new PackageUpgradeInBuild(),                    // DKR125
+            new AptInstallWithoutYes(),                     // DKR126
             new CopyDestinationNotDirectory(),              // DKR127
             new VariableInExecForm(),                       // DKR128
 
@@ -35,7 +46,12 @@ namespace Docker.Build.Analyzers.Rules
             new SecretInEnvOrArg(),                         // DKR202
             new SecretFileCopiedIntoImage(),                // DKR203
             new AddRemoteWithoutChecksum(),                 // DKR204
+            new RemoteScriptPipedToShell(),                 // DKR205
+            new SudoInRun(),                                // DKR206
+            new WorldWritablePermissions(),                 // DKR207
+            new SecretArgUsedInRun(),                       // DKR208
             new CredentialsInUrl(),                         // DKR209
+            new TlsVerificationDisabled(),                  // DKR210
 
             // DKR3xx: runtime and operations
             new ServingImageWithoutHealthcheck(),           // DKR301

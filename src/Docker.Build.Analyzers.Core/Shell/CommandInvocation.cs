@@ -19,7 +19,7 @@ namespace Docker.Build.Analyzers.Shell
             Wrappers = wrappers;
             Environment = environment;
             CommandName = name == null ? "" : SimpleCommand.BaseName(name.Value);
-            ValueOptions = OptionTables.ValueOptionsOf(CommandName);
+            _valueOptions = OptionTables.ValueOptionsOf(CommandName);
         }
 
         /// <summary>The simple command this invocation is part of.</summary>
@@ -40,7 +40,9 @@ namespace Docker.Build.Analyzers.Shell
         public IReadOnlyList<ShellAssignment> Environment { get; }
 
         /// <summary>Options of this program that take a separate value (from a built-in table by program name).</summary>
-        public IReadOnlyCollection<string> ValueOptions { get; }
+        public IReadOnlyCollection<string> ValueOptions => _valueOptions;
+
+        private readonly HashSet<string> _valueOptions;
 
         public bool HasWrapper(string name)
         {
@@ -104,36 +106,38 @@ namespace Docker.Build.Analyzers.Shell
             }
         }
 
+        private IReadOnlyList<ShellWord>? _operands;
+        private IReadOnlyList<ShellWord>? _operandsAfterSubcommand;
+
         /// <summary>The arguments that are neither options nor option values, in order.</summary>
-        public IReadOnlyList<ShellWord> Operands
+        public IReadOnlyList<ShellWord> Operands => _operands ??= ComputeOperands();
+
+        private IReadOnlyList<ShellWord> ComputeOperands()
         {
-            get
+            if (Arguments.Count == 0) return Array.Empty<ShellWord>();
+            var result = new List<ShellWord>(Arguments.Count);
+            bool optionsEnded = false;
+            for (int i = 0; i < Arguments.Count; i++)
             {
-                var result = new List<ShellWord>();
-                bool optionsEnded = false;
-                for (int i = 0; i < Arguments.Count; i++)
-                {
-                    var w = Arguments[i];
-                    string v = w.Value;
-                    if (optionsEnded || !IsOptionLike(w)) { result.Add(w); continue; }
-                    if (v == "--") { optionsEnded = true; continue; }
-                    if (TakesSeparateValue(v)) i++;
-                }
-                return result;
+                var w = Arguments[i];
+                string v = w.Value;
+                if (optionsEnded || !IsOptionLike(w)) { result.Add(w); continue; }
+                if (v == "--") { optionsEnded = true; continue; }
+                if (TakesSeparateValue(v)) i++;
             }
+            return result;
         }
 
         /// <summary>The arguments after the subcommand that are not options: the packages of <c>apt-get install -y a b</c>.</summary>
-        public IReadOnlyList<ShellWord> OperandsAfterSubcommand
+        public IReadOnlyList<ShellWord> OperandsAfterSubcommand => _operandsAfterSubcommand ??= ComputeOperandsAfterSubcommand();
+
+        private IReadOnlyList<ShellWord> ComputeOperandsAfterSubcommand()
         {
-            get
-            {
-                var operands = Operands;
-                if (operands.Count <= 1) return Array.Empty<ShellWord>();
-                var rest = new ShellWord[operands.Count - 1];
-                for (int i = 1; i < operands.Count; i++) rest[i - 1] = operands[i];
-                return rest;
-            }
+            var operands = Operands;
+            if (operands.Count <= 1) return Array.Empty<ShellWord>();
+            var rest = new ShellWord[operands.Count - 1];
+            for (int i = 1; i < operands.Count; i++) rest[i - 1] = operands[i];
+            return rest;
         }
 
         /// <summary>The invocation of the program named by argument <paramref name="index"/> (for <c>python -m pip ...</c>, <c>xargs cmd</c>, <c>busybox sh</c>).</summary>
@@ -156,22 +160,17 @@ namespace Docker.Build.Analyzers.Shell
         private bool TakesSeparateValue(string option)
         {
             if (option.StartsWith("--", StringComparison.Ordinal))
-                return option.IndexOf('=') < 0 && Contains(ValueOptions, option);
+                return option.IndexOf('=') < 0 && Contains(_valueOptions, option);
             // A bundle ends with the option that takes the value: -o x, -qo x. A value glued on (-ox) needs no word.
             for (int k = 1; k < option.Length; k++)
             {
-                if (Contains(ValueOptions, "-" + option[k])) return k == option.Length - 1;
+                if (Contains(_valueOptions, "-" + option[k])) return k == option.Length - 1;
                 if (!char.IsLetterOrDigit(option[k])) return false;
             }
             return false;
         }
 
-        private static bool Contains(IReadOnlyCollection<string> set, string value)
-        {
-            foreach (var s in set)
-                if (string.Equals(s, value, StringComparison.Ordinal)) return true;
-            return false;
-        }
+        private static bool Contains(HashSet<string> set, string value) => set.Count > 0 && set.Contains(value);
 
         private IEnumerable<OptionOccurrence> Options()
         {
@@ -190,7 +189,7 @@ namespace Docker.Build.Analyzers.Shell
                         yield return new OptionOccurrence(w, v.Substring(0, eq), v.Substring(eq + 1), GluedValue(w, eq + 1));
                         continue;
                     }
-                    bool takes = Contains(ValueOptions, v);
+                    bool takes = Contains(_valueOptions, v);
                     yield return new OptionOccurrence(w, v, takes ? next?.Value : null, takes ? next : null);
                     if (takes) i++;
                     continue;
@@ -203,7 +202,7 @@ namespace Docker.Build.Analyzers.Shell
                     char c = v[k];
                     if (!char.IsLetterOrDigit(c) && c != '?') break;
                     string name = "-" + c;
-                    if (Contains(ValueOptions, name))
+                    if (Contains(_valueOptions, name))
                     {
                         if (k < v.Length - 1) yield return new OptionOccurrence(w, name, v.Substring(k + 1), GluedValue(w, k + 1));
                         else
@@ -214,8 +213,9 @@ namespace Docker.Build.Analyzers.Shell
                         break;
                     }
                     yield return new OptionOccurrence(w, name, null, null);
-                    // A word such as -Dkey=value or -Xmx512m is one option with a glued value, not a bundle.
-                    if (k == 1 && !IsBundle(v)) break;
+                    // A word such as -Dkey=value or -Xmx512m is one option with a glued value, not a bundle
+                    // (unless a known value option ends its leading letters, as in wget -qO-).
+                    if (k == 1 && !IsBundle(v) && !LeadingLettersReachValueOption(v)) break;
                 }
                 if (consumedNext) i++;
             }
@@ -226,6 +226,13 @@ namespace Docker.Build.Analyzers.Shell
         {
             if (string.CompareOrdinal(word.Raw, 0, word.Value, 0, valueOffset) == 0) return ShellParser.SubWord(word, valueOffset);
             return new ShellWord(word.Text, word.Start, word.Length, word.Value.Substring(valueOffset), word.IsQuoted, word.ContainsExpansion, word.Substitutions);
+        }
+
+        private bool LeadingLettersReachValueOption(string v)
+        {
+            for (int k = 1; k < v.Length && char.IsLetter(v[k]); k++)
+                if (Contains(_valueOptions, "-" + v[k])) return true;
+            return false;
         }
 
         private static bool IsBundle(string v)
@@ -370,10 +377,10 @@ namespace Docker.Build.Analyzers.Shell
             ["unbuffer"] = new WrapperSpec(new string[0], new string[0], acceptsAssignments: false),
         };
 
-        private static readonly string[] None = new string[0];
+        private static readonly HashSet<string> None = new HashSet<string>(StringComparer.Ordinal);
 
         /// <summary>Options that take a separate value word, by program (the values must not be taken for subcommands or packages).</summary>
-        private static readonly IReadOnlyDictionary<string, string[]> ValueOptionsByProgram = new Dictionary<string, string[]>(StringComparer.Ordinal)
+        private static readonly Dictionary<string, HashSet<string>> ValueOptionsByProgram = Sets(new Dictionary<string, string[]>(StringComparer.Ordinal)
         {
             ["apt-get"] = new[] { "-o", "-c", "-t", "-a", "--option", "--config-file", "--target-release", "--default-release", "--host-architecture" },
             ["apt"] = new[] { "-o", "-c", "-t", "-a", "--option", "--config-file", "--target-release", "--default-release", "--host-architecture" },
@@ -392,6 +399,9 @@ namespace Docker.Build.Analyzers.Shell
             ["microdnf"] = new[] { "--config", "--enablerepo", "--disablerepo", "--installroot", "--releasever", "--setopt" },
             ["zypper"] = new[] { "-r", "-R", "-D", "-C", "--repo", "--root", "--reposd-dir", "--cache-dir", "--config" },
             ["chmod"] = new[] { "--reference" },
+            ["mkdir"] = new[] { "-m", "--mode", "--context" },
+            ["install"] = new[] { "-m", "-o", "-g", "-t", "-S", "--mode", "--owner", "--group", "--target-directory", "--suffix" },
+            ["conda"] = new[] { "-n", "-p", "-c", "--name", "--prefix", "--channel", "--file" },
             ["chown"] = new[] { "--reference", "--from" },
             ["dotnet"] = new[] { "-s", "--source", "-c", "--configuration", "-o", "--output", "-f", "--framework", "-r", "--runtime", "-v", "--verbosity", "-n", "--name", "-u", "--username", "-p", "--password", "--configfile", "--valid-authentication-types", "--protocol-version", "--version", "-a", "--arch", "--os" },
             ["sh"] = new[] { "-o", "+o" },
@@ -405,14 +415,22 @@ namespace Docker.Build.Analyzers.Shell
             ["python3"] = new[] { "-m", "-c", "-W", "-X", "-Q" },
             ["python2"] = new[] { "-m", "-c", "-W", "-X", "-Q" },
             ["tar"] = new[] { "-C", "-f", "--directory", "--file", "-T", "--files-from", "-X", "--exclude-from", "--strip-components", "--owner", "--group", "--mode" },
-        };
+        });
 
-        public static IReadOnlyCollection<string> ValueOptionsOf(string program)
+        private static Dictionary<string, HashSet<string>> Sets(Dictionary<string, string[]> table)
+        {
+            var result = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+            foreach (var pair in table) result[pair.Key] = new HashSet<string>(pair.Value, StringComparer.Ordinal);
+            return result;
+        }
+
+        public static HashSet<string> ValueOptionsOf(string program)
         {
             if (ValueOptionsByProgram.TryGetValue(program, out var options)) return options;
             // pip3, pip3.12, python3.12 share their family's options.
-            string family = program.TrimEnd('0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '.');
-            if (family.Length != program.Length && ValueOptionsByProgram.TryGetValue(family, out options)) return options;
+            int end = program.Length;
+            while (end > 0 && (char.IsDigit(program[end - 1]) || program[end - 1] == '.')) end--;
+            if (end > 0 && end < program.Length && ValueOptionsByProgram.TryGetValue(program.Substring(0, end), out options)) return options;
             return None;
         }
     }

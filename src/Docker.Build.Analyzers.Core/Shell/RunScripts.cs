@@ -52,10 +52,11 @@ namespace Docker.Build.Analyzers.Shell
     /// <summary>A <c>RUN</c> instruction with its mounts, its shell and the scripts it runs.</summary>
     public sealed class RunInstructionScripts
     {
-        internal RunInstructionScripts(CommandInstruction instruction, Stage stage, ShellInfo shell, IReadOnlyList<RunMount> mounts, IReadOnlyList<RunScript> scripts)
+        internal RunInstructionScripts(CommandInstruction instruction, Stage stage, int indexInStage, ShellInfo shell, IReadOnlyList<RunMount> mounts, IReadOnlyList<RunScript> scripts)
         {
             Instruction = instruction;
             Stage = stage;
+            IndexInStage = indexInStage;
             Shell = shell;
             Mounts = mounts;
             Scripts = scripts;
@@ -63,6 +64,12 @@ namespace Docker.Build.Analyzers.Shell
 
         public CommandInstruction Instruction { get; }
         public Stage Stage { get; }
+
+        /// <summary>The position of the instruction in <see cref="Dockerfile.Stage.Instructions"/>.</summary>
+        public int IndexInStage { get; }
+
+        /// <summary>The variables visible to the RUN (its stage's ARGs, ENV including inherited ones).</summary>
+        public VariableScope Scope => Stage.ScopeBefore(IndexInStage);
 
         /// <summary>The stage's shell before this instruction (what runs the shell form).</summary>
         public ShellInfo Shell { get; }
@@ -142,10 +149,20 @@ namespace Docker.Build.Analyzers.Shell
             var map = new Dictionary<Instruction, RunInstructionScripts>();
             foreach (var stage in model.Stages)
             {
-                foreach (var instruction in stage.Instructions)
+                // The shell in effect, followed through the stage in one pass (a SHELL changes it for what comes after).
+                ShellInfo? shell = null;
+                var instructions = stage.Instructions;
+                for (int i = 0; i < instructions.Count; i++)
                 {
+                    var instruction = instructions[i];
+                    if (instruction is ShellInstruction shellInstruction && shellInstruction.Command != null)
+                    {
+                        shell = ShellInfo.FromShellInstruction(shellInstruction);
+                        continue;
+                    }
                     if (instruction.Kind != InstructionKind.Run || !(instruction is CommandInstruction run)) continue;
-                    var item = Build(model, stage, run);
+                    shell ??= ShellInfo.Before(model, stage, run);
+                    var item = Build(model, stage, i, run, shell);
                     all.Add(item);
                     map[run] = item;
                 }
@@ -153,9 +170,8 @@ namespace Docker.Build.Analyzers.Shell
             return new RunScripts(all, map);
         }
 
-        private static RunInstructionScripts Build(DockerfileModel model, Stage stage, CommandInstruction run)
+        private static RunInstructionScripts Build(DockerfileModel model, Stage stage, int index, CommandInstruction run, ShellInfo shell)
         {
-            var shell = ShellInfo.Before(model, stage, run);
             var mounts = new List<RunMount>();
             foreach (var flag in run.GetFlags("mount")) mounts.Add(RunMount.Parse(flag));
             var scripts = new List<RunScript>();
@@ -169,7 +185,7 @@ namespace Docker.Build.Analyzers.Shell
             {
                 AddShellForm(run, form, shell, scripts);
             }
-            return new RunInstructionScripts(run, stage, shell, mounts, scripts);
+            return new RunInstructionScripts(run, stage, index, shell, mounts, scripts);
         }
 
         private static void AddExecForm(ExecForm exec, SourceText source, List<RunScript> scripts)

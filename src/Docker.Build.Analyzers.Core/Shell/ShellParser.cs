@@ -921,9 +921,8 @@ namespace Docker.Build.Analyzers.Shell
                         continue;
                 }
             }
-            string value;
-            if (sb == null) value = _s.Substring(start, _pos - start);
-            else
+            string? value = null; // the raw text, when nothing was unquoted
+            if (sb != null)
             {
                 value = sb.ToString();
                 Return(sb);

@@ -106,12 +106,12 @@ namespace Docker.Build.Analyzers.Shell
     {
         private readonly MappedText _text;
 
-        internal ShellWord(MappedText text, int start, int length, string value, bool isQuoted, bool containsExpansion, IReadOnlyList<ShellSubstitution> substitutions)
+        internal ShellWord(MappedText text, int start, int length, string? value, bool isQuoted, bool containsExpansion, IReadOnlyList<ShellSubstitution> substitutions)
         {
             _text = text;
             Start = start;
             Raw = text.Value.Substring(start, length);
-            Value = value;
+            Value = value ?? Raw;
             IsQuoted = isQuoted;
             ContainsExpansion = containsExpansion;
             Substitutions = substitutions;

@@ -1,0 +1,151 @@
+using System;
+using System.Collections.Generic;
+using Docker.Build.Analyzers.Diagnostics;
+using Docker.Build.Analyzers.Shell;
+
+namespace Docker.Build.Analyzers.Rules.Dockerfile
+{
+    /// <summary>
+    /// DKR118 (suggestion): packages installed without a version (apt-get, apk, pip, npm, gem). Reported once per
+    /// command, at its first unpinned package, naming the others in the message.
+    /// </summary>
+    public sealed class PackageVersionNotPinned : DockerfileRule
+    {
+        public static readonly RuleDescriptor Rule = new RuleDescriptor(
+            "DKR118", "Package installed without a version", RuleCategory.ImageAndBuild, DiagnosticSeverity.Suggestion,
+            "{0} by '{1}' without a version, so the build takes whatever is newest that day: pin versions (for example '{2}') where reproducible builds matter",
+            "Unpinned packages make two builds of the same Dockerfile differ. Pinning trades that for maintenance: pinned versions must be bumped, and old versions can disappear from distribution mirrors.");
+
+        public override RuleDescriptor Descriptor => Rule;
+
+        public override void Analyze(DockerfileContext context)
+        {
+            foreach (var run in context.Document.RunScripts.All)
+            {
+                foreach (var command in run.Commands)
+                {
+                    var effective = command.EffectiveCommand;
+                    if (RunCommandFacts.AptSubcommand(effective, "install") != null) CheckApt(context, effective);
+                    else if (effective.CommandName == "apk" && effective.Subcommand?.Value == "add") CheckApk(context, effective);
+                    else if (effective.CommandName == "npm" && IsNpmInstall(effective.Subcommand?.Value)) CheckNpm(context, effective);
+                    else if (effective.CommandName == "gem" && effective.Subcommand?.Value == "install") CheckGem(context, effective);
+                    else
+                    {
+                        var pip = RunCommandFacts.Pip(command);
+                        if (pip != null && pip.Subcommand?.Value == "install") CheckPip(context, pip);
+                    }
+                }
+            }
+        }
+
+        private static bool IsNpmInstall(string? sub) => sub == "install" || sub == "i" || sub == "add";
+
+        /// <summary>The unpinned packages of one command and how to pin the first.</summary>
+        private sealed class Unpinned
+        {
+            private readonly List<ShellWord> _packages = new List<ShellWord>();
+            private string _example = "";
+
+            public void Add(ShellWord package, string example)
+            {
+                if (_packages.Count == 0) _example = example;
+                _packages.Add(package);
+            }
+
+            public void Report(DockerfileContext context, string tool)
+            {
+                if (_packages.Count == 0) return;
+                context.Report(_packages[0].Span, Describe(_packages), tool, _example);
+            }
+
+            private static string Describe(List<ShellWord> packages)
+            {
+                if (packages.Count == 1) return $"'{packages[0].Value}' is installed";
+                const int shown = 3;
+                var names = new List<string>();
+                for (int i = 0; i < packages.Count && i < shown; i++) names.Add("'" + packages[i].Value + "'");
+                if (packages.Count <= shown)
+                    return string.Join(", ", names.GetRange(0, names.Count - 1)) + " and " + names[names.Count - 1] + " are installed";
+                return string.Join(", ", names) + $" and {packages.Count - shown} more packages are installed";
+            }
+        }
+
+        private static void CheckApt(DockerfileContext context, CommandInvocation apt)
+        {
+            var unpinned = new Unpinned();
+            foreach (var package in apt.OperandsAfterSubcommand)
+            {
+                string v = package.Value;
+                if (package.ContainsExpansion || v.IndexOf('=') >= 0 || IsPathOrUrl(v) || v.EndsWith(".deb", StringComparison.Ordinal)) continue;
+                unpinned.Add(package, v + "=<version>");
+            }
+            unpinned.Report(context, apt.CommandName + " install");
+        }
+
+        private static void CheckApk(DockerfileContext context, CommandInvocation apk)
+        {
+            var unpinned = new Unpinned();
+            foreach (var package in apk.OperandsAfterSubcommand)
+            {
+                string v = package.Value;
+                if (package.ContainsExpansion || v.IndexOfAny(new[] { '=', '~', '<', '>' }) >= 0 || IsPathOrUrl(v) || v.EndsWith(".apk", StringComparison.Ordinal)) continue;
+                unpinned.Add(package, v + "=<version>");
+            }
+            unpinned.Report(context, "apk add");
+        }
+
+        private static void CheckPip(DockerfileContext context, CommandInvocation pip)
+        {
+            var unpinned = new Unpinned();
+            // A constraints file pins what the command line names.
+            if (pip.HasOption("-c", "--constraint")) return;
+            bool upgrade = pip.HasOption("-U", "--upgrade");
+            foreach (var package in pip.OperandsAfterSubcommand)
+            {
+                string v = package.Value;
+                if (package.ContainsExpansion || IsPathOrUrl(v) || v.IndexOf('@') >= 0) continue;
+                if (v.IndexOfAny(new[] { '=', '<', '>', '~', '!' }) >= 0) continue;
+                if (v.EndsWith(".whl", StringComparison.OrdinalIgnoreCase) || v.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase) || v.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)) continue;
+                string name = v;
+                int bracket = name.IndexOf('[');
+                if (bracket > 0) name = name.Substring(0, bracket);
+                // 'pip install --upgrade pip setuptools wheel' refreshes the installer itself.
+                if (upgrade && (name == "pip" || name == "setuptools" || name == "wheel")) continue;
+                unpinned.Add(package, name + "==<version>");
+            }
+            unpinned.Report(context, "pip install");
+        }
+
+        private static void CheckNpm(DockerfileContext context, CommandInvocation npm)
+        {
+            var unpinned = new Unpinned();
+            foreach (var package in npm.OperandsAfterSubcommand)
+            {
+                string v = package.Value;
+                if (package.ContainsExpansion || v.EndsWith(".tgz", StringComparison.Ordinal) || v.IndexOf(':') >= 0 || v.StartsWith(".", StringComparison.Ordinal)) continue;
+                bool scoped = v.StartsWith("@", StringComparison.Ordinal);
+                if (!scoped && v.IndexOf('/') >= 0) continue; // user/repo from GitHub, or a path
+                if (v.IndexOf('@', scoped ? 1 : 0) > 0) continue;
+                unpinned.Add(package, v + "@<version>");
+            }
+            unpinned.Report(context, "npm install");
+        }
+
+        private static void CheckGem(DockerfileContext context, CommandInvocation gem)
+        {
+            var unpinned = new Unpinned();
+            if (gem.HasOption("-v", "--version")) return;
+            foreach (var package in gem.OperandsAfterSubcommand)
+            {
+                string v = package.Value;
+                if (package.ContainsExpansion || v.IndexOf(':') >= 0 || v.EndsWith(".gem", StringComparison.Ordinal) || IsPathOrUrl(v)) continue;
+                unpinned.Add(package, v + " -v <version>");
+            }
+            unpinned.Report(context, "gem install");
+        }
+
+        private static bool IsPathOrUrl(string v) =>
+            v.StartsWith("/", StringComparison.Ordinal) || v.StartsWith(".", StringComparison.Ordinal) || v.IndexOf("://", StringComparison.Ordinal) >= 0
+            || v.StartsWith("git+", StringComparison.Ordinal) || v.IndexOf('/') >= 0 || v.IndexOf('\\') >= 0;
+    }
+}

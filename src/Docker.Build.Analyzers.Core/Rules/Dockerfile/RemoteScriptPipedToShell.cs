@@ -1,0 +1,112 @@
+using System;
+using Docker.Build.Analyzers.Diagnostics;
+using Docker.Build.Analyzers.Shell;
+
+namespace Docker.Build.Analyzers.Rules.Dockerfile
+{
+    /// <summary>DKR205: a script downloaded during the build and run straight away (<c>curl ... | sh</c>, <c>sh -c "$(curl ...)"</c>, <c>bash &lt;(curl ...)</c>).</summary>
+    public sealed class RemoteScriptPipedToShell : DockerfileRule
+    {
+        public static readonly RuleDescriptor Rule = new RuleDescriptor(
+            "DKR205", "Downloaded script run without verification", RuleCategory.Security, DiagnosticSeverity.Warning,
+            "'{0}' runs a script fetched by '{1}' without checking it: whoever controls that server (or the network path to it) runs code in your build. Download it to a file, verify a pinned checksum ('echo \"<sha256>  install.sh\" | sha256sum -c -'), then run the file",
+            "Piping a download into a shell runs whatever the server sends at that moment, possibly a truncated script, and leaves no record of what ran.");
+
+        public override RuleDescriptor Descriptor => Rule;
+
+        public override void Analyze(DockerfileContext context)
+        {
+            foreach (var run in context.Document.RunScripts.All)
+            {
+                foreach (var script in run.Scripts)
+                {
+                    foreach (var pipeline in script.Script.Pipelines)
+                    {
+                        if (!pipeline.IsPiped) continue;
+                        CheckPipeline(context, pipeline);
+                    }
+                    foreach (var command in script.Commands)
+                        CheckSubstitutions(context, command);
+                }
+            }
+        }
+
+        private static void CheckPipeline(DockerfileContext context, ShellPipeline pipeline)
+        {
+            string? downloader = null;
+            for (int i = 0; i < pipeline.Commands.Count; i++)
+            {
+                if (!(pipeline.Commands[i] is SimpleCommand command)) continue;
+                var e = command.EffectiveCommand;
+                if (downloader != null && ReadsScriptFromStdin(e))
+                {
+                    context.Report(e.Name!.Span, e.CommandName, downloader);
+                    return;
+                }
+                if (downloader == null && WritesDownloadToStdout(e)) downloader = e.CommandName;
+            }
+        }
+
+        /// <summary><c>sh -c "$(curl ...)"</c>, <c>eval "$(wget -qO- ...)"</c>, <c>bash &lt;(curl ...)</c>, <c>. &lt;(curl ...)</c>.</summary>
+        private static void CheckSubstitutions(DockerfileContext context, SimpleCommand command)
+        {
+            var e = command.EffectiveCommand;
+            if (e.Name == null) return;
+            string name = e.CommandName;
+            bool shellWithString = ShellInfo.IsPosixShellName(name) && e.HasOption("-c");
+            bool evaluator = name == "eval" || name == "source" || name == ".";
+            bool shellWithFile = RunCommandFacts.IsShellOrInterpreter(name) && !e.HasOption("-c");
+            if (!shellWithString && !evaluator && !shellWithFile) return;
+            foreach (var arg in e.Arguments)
+            {
+                foreach (var substitution in arg.Substitutions)
+                {
+                    // A file path from <( ) is run by any shell; a $( ) result only by -c, eval and source.
+                    bool runs = substitution.Kind == SubstitutionKind.ProcessInput ? (shellWithFile || evaluator) : (shellWithString || name == "eval");
+                    if (!runs) continue;
+                    foreach (var inner in substitution.Commands)
+                    {
+                        var d = inner.EffectiveCommand;
+                        if (inner.IsPiped ? inner.PipelineIndex == 0 && WritesDownloadToStdout(d) : WritesDownloadToStdout(d))
+                        {
+                            context.Report(e.Name.Span, name, d.CommandName);
+                            return;
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary><c>curl URL</c> (not <c>-o file</c> or <c>-O</c>), <c>wget -O- URL</c>.</summary>
+        private static bool WritesDownloadToStdout(CommandInvocation e)
+        {
+            switch (e.CommandName)
+            {
+                case "curl":
+                    {
+                        var output = e.OptionValue("-o", "--output");
+                        if (output != null && output.Value != "-") return false;
+                        return !e.HasOption("-O", "--remote-name", "--remote-name-all", "-J");
+                    }
+                case "wget":
+                    return e.OptionValue("-O", "--output-document")?.Value == "-";
+                case "fetch":
+                    return e.OptionValue("-o")?.Value == "-";
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>A shell or interpreter that reads its program from standard input: <c>sh</c>, <c>bash -s -- args</c>, <c>sudo -E bash -</c>, <c>python3 -</c>.</summary>
+        private static bool ReadsScriptFromStdin(CommandInvocation e)
+        {
+            if (e.Name == null || !RunCommandFacts.IsShellOrInterpreter(e.CommandName)) return false;
+            if (ShellInfo.IsPosixShellName(e.CommandName) && e.HasOption("-c")) return false;
+            if (e.CommandName.StartsWith("python", StringComparison.Ordinal) && e.HasOption("-c", "-m")) return false;
+            if ((e.CommandName == "node" || e.CommandName == "nodejs" || e.CommandName.StartsWith("perl", StringComparison.Ordinal) || e.CommandName.StartsWith("ruby", StringComparison.Ordinal))
+                && e.HasOption("-e")) return false;
+            var operands = e.Operands;
+            return operands.Count == 0 || operands[0].Value == "-" || e.HasOption("-s");
+        }
+    }
+}
