@@ -183,7 +183,7 @@ namespace Docker.Build.Analyzers.Shell
             }
             else if (run.Command is ShellForm form)
             {
-                AddShellForm(run, form, shell, scripts);
+                AddShellForm(run, form, shell, ShellInfo.IsWindowsStage(model, stage), scripts);
             }
             return new RunInstructionScripts(run, stage, index, shell, mounts, scripts);
         }
@@ -256,7 +256,7 @@ namespace Docker.Build.Analyzers.Shell
             return -1;
         }
 
-        private static void AddShellForm(CommandInstruction run, ShellForm form, ShellInfo shell, List<RunScript> scripts)
+        private static void AddShellForm(CommandInstruction run, ShellForm form, ShellInfo shell, bool windows, List<RunScript> scripts)
         {
             var heredocs = run.Heredocs;
             var text = form.Script;
@@ -265,7 +265,8 @@ namespace Docker.Build.Analyzers.Shell
                 // RUN <<EOF alone: BuildKit runs the body itself, with the shell, or as a file when it starts with #!.
                 var heredoc = heredocs[0];
                 var body = heredoc.Body;
-                if (body.Value.StartsWith("#!", StringComparison.Ordinal))
+                // BuildKit honours a #! line only on Linux images.
+                if (!windows && body.Value.StartsWith("#!", StringComparison.Ordinal))
                 {
                     var interpreter = ShebangShell(body.Value);
                     if (interpreter == null || !interpreter.IsPosix) return;

@@ -122,6 +122,15 @@ namespace Docker.Build.Analyzers.Tests.Shell
         }
 
         [Fact]
+        public void Heredoc_shebang_is_ignored_on_windows_images()
+        {
+            var p = new Parsed("FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN <<EOF\n#!/bin/bash\napt-get update\nEOF\n");
+            var script = p.Runs.All.Single().Scripts.Single();
+            Assert.Equal(ShellDialect.Cmd, script.Script.Dialect);
+            Assert.Empty(script.Commands);
+        }
+
+        [Fact]
         public void Heredoc_fed_to_a_shell_is_a_script_other_heredocs_are_not()
         {
             var p = new Parsed(
