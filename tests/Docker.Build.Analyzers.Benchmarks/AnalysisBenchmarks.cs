@@ -23,12 +23,16 @@ namespace Docker.Build.Analyzers.Benchmarks
         [Params(100, 1000)]
         public int Lines { get; set; }
 
+        /// <summary>"realistic": multi-stage .NET/Node builds; "dense-run": a finding-heavy file of RUN scripts.</summary>
+        [Params("realistic", "dense-run")]
+        public string Shape { get; set; } = "realistic";
+
         [GlobalSetup]
         public void Setup()
         {
             _directory = Path.Combine(Path.GetTempPath(), "dba-bench-" + Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(_directory);
-            _text = DockerfileCorpus.Generate(Lines);
+            _text = Shape == "dense-run" ? DockerfileCorpus.GenerateDenseRuns(Lines) : DockerfileCorpus.Generate(Lines);
             string dockerfile = Path.Combine(_directory, "Dockerfile");
             File.WriteAllText(dockerfile, _text);
             // A small but realistic build context.

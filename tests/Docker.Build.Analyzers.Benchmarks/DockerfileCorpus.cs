@@ -41,6 +41,23 @@ namespace Docker.Build.Analyzers.Benchmarks
             return sb.ToString();
         }
 
+        /// <summary>
+        /// A deliberately bad file: every stage full of RUN rule findings (piped installers, unpinned packages,
+        /// heredoc scripts, cd), to catch work that grows faster than the file.
+        /// </summary>
+        public static string GenerateDenseRuns(int targetLines)
+        {
+            var sb = new StringBuilder();
+            for (int s = 0; CountLines(sb) < targetLines; s++)
+            {
+                sb.Append($"FROM debian:12 AS s{s}\nARG NUGET_PAT\nENV A=1\n");
+                sb.Append("RUN apt-get update \\\n    && apt-get install -y --no-install-recommends curl git \\\n    && curl -fsSL https://x/y.sh | bash \\\n    && rm -rf /var/lib/apt/lists/*\n");
+                sb.Append("RUN <<EOF\nset -eux\nfor p in a b c; do echo \"$p $(date)\"; done\nif [ -f x ]; then cd /app && make; fi\nEOF\n");
+                sb.Append("WORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt && npm ci && chmod 755 /app\n");
+            }
+            return sb.ToString();
+        }
+
         private static int CountLines(StringBuilder sb)
         {
             int n = 0;

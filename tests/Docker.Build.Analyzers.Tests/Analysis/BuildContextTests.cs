@@ -177,23 +177,18 @@ namespace Docker.Build.Analyzers.Tests.Analysis
                 visibleExpected++;
 
                 var fs = PhysicalFileSystem.Instance;
-                var sw = Stopwatch.StartNew();
                 var context = new BuildContext(fs, root, BuildContext.LoadIgnoreFile(fs, Path.Combine(root, ".dockerignore")));
                 var list = context.Files;
-                sw.Stop();
                 Assert.Equal(visibleExpected, list.Files.Count);
                 Assert.False(list.Truncated);
 
-                var swAll = Stopwatch.StartNew();
                 var unfiltered = new BuildContext(fs, root, null).Files;
-                swAll.Stop();
                 Assert.Equal(40 * 71 + 60 * 20 + 1, unfiltered.Files.Count);
 
-                var swProbe = Stopwatch.StartNew();
-                for (int i = 0; i < 100; i++) context.Probe("src/Project" + (i % 40) + "/Project" + (i % 40) + ".csproj");
-                swProbe.Stop();
-                _output.WriteLine($"pruned walk: {list.Files.Count} visible files, {list.EntriesVisited} entries in {sw.Elapsed.TotalMilliseconds:F1} ms; " +
-                    $"unpruned walk: {unfiltered.Files.Count} files in {swAll.Elapsed.TotalMilliseconds:F1} ms; 100 probes in {swProbe.Elapsed.TotalMilliseconds:F1} ms");
+                // Pruning: excluded bin/, obj/ and node_modules/ are never entered.
+                Assert.True(list.EntriesVisited < unfiltered.EntriesVisited / 2, $"{list.EntriesVisited} entries visited with pruning, {unfiltered.EntriesVisited} without");
+                for (int i = 0; i < 40; i++)
+                    Assert.True(context.Probe("src/Project" + i + "/Project" + i + ".csproj").IsVisible);
             }
             finally
             {
