@@ -15,6 +15,47 @@ namespace Docker.Build.Analyzers.Benchmarks
                 RuleCostReport.Run(args.Length > 1 ? int.Parse(args[1]) : 1000, iterations: 200);
                 return;
             }
+            // --loop [seconds]: analyse the 1,000-line file over and over, for a profiler (dotnet-trace) to sample.
+            if (args.Length > 0 && args[0] == "--loop")
+            {
+                var setup = new AnalysisBenchmarks { Lines = 1000 };
+                setup.Setup();
+                var analyzer = new Docker.Build.Analyzers.Analysis.DockerAnalyzer();
+                var until = System.DateTime.UtcNow.AddSeconds(args.Length > 1 ? int.Parse(args[1]) : 20);
+                while (System.DateTime.UtcNow < until) analyzer.Analyze(setup.Request);
+                setup.Cleanup();
+                return;
+            }
+            // --alloc: bytes the parser allocates per instruction, by instruction shape.
+            if (args.Length > 0 && args[0] == "--alloc")
+            {
+                foreach (var line in new[]
+                {
+                    "FROM mcr.microsoft.com/dotnet/aspnet:8.0 AS final\n",
+                    "WORKDIR /app\n",
+                    "COPY --link --from=build /app/publish .\n",
+                    "ENV A=1 B=two\n",
+                    "RUN dotnet publish -c Release -o /app/publish --no-restore\n",
+                    "RUN apt-get update \\\n    && apt-get install -y curl \\\n    && rm -rf /var/lib/apt/lists/*\n",
+                    "ENTRYPOINT [\"dotnet\", \"App.dll\"]\n",
+                    "# a comment line\n",
+                })
+                {
+                    string text = "FROM alpine:3.20\n" + string.Concat(System.Linq.Enumerable.Repeat(line, 1000));
+                    Docker.Build.Analyzers.Dockerfile.DockerfileParser.Parse(text);
+                    long before = System.GC.GetAllocatedBytesForCurrentThread();
+                    Docker.Build.Analyzers.Dockerfile.DockerfileParser.Parse(text);
+                    long per = (System.GC.GetAllocatedBytesForCurrentThread() - before) / 1000;
+                    System.Console.WriteLine($"{per,6} bytes per  {line.Replace("\n", "\\n")}");
+                }
+                return;
+            }
+            // --breakdown [lines] [shape]: where the time of one analysis goes.
+            if (args.Length > 0 && args[0] == "--breakdown")
+            {
+                CostBreakdown.Run(args.Length > 1 ? int.Parse(args[1]) : 1000, args.Length > 2 ? args[2] : "realistic", iterations: 500);
+                return;
+            }
             BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         }
     }

@@ -60,6 +60,19 @@ namespace Docker.Build.Analyzers.Tests
             Assert.Equal(ExpectedTable(), actual);
         }
 
+        [Fact]
+        public void Suppression_guide_lists_every_peer_mapping()
+        {
+            string guide = File.ReadAllText(Path.Combine(RepoRoot(), "docs", "suppression.md"));
+            var rows = guide.Split('\n').Where(l => l.StartsWith("|", StringComparison.Ordinal)).ToList();
+            foreach (var mapping in SuppressionMappings.Hadolint.Concat(SuppressionMappings.BuildKit))
+            {
+                bool listed = rows.Any(r => System.Text.RegularExpressions.Regex.IsMatch(r, @"\b" + mapping.Key + @"\b")
+                    && mapping.Value.All(id => r.Contains(id)));
+                Assert.True(listed, $"docs/suppression.md has no row mapping {mapping.Key} to {string.Join(", ", mapping.Value)}");
+            }
+        }
+
         /// <summary>The table README must hold, generated from the catalog (paste it when rules change).</summary>
         internal static string ExpectedTable()
         {

@@ -140,10 +140,15 @@ namespace Docker.Build.Analyzers.Analysis
         public string GetFullPath(string contextPath) =>
             contextPath.Length == 0 ? Directory : Path.Combine(Directory, contextPath.Replace('/', Path.DirectorySeparatorChar));
 
-        /// <summary>Does a literal context-relative path exist, and does the build see it?</summary>
-        public ContextEntry Probe(string contextPath)
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ContextEntry> _probes =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, ContextEntry>(StringComparer.Ordinal);
+
+        /// <summary>Does a literal context-relative path exist, and does the build see it? Each path is asked of the disk once.</summary>
+        public ContextEntry Probe(string contextPath) =>
+            _probes.GetOrAdd(contextPath ?? "", ProbeUncached);
+
+        private ContextEntry ProbeUncached(string contextPath)
         {
-            contextPath = contextPath ?? "";
             if (!Exists) return new ContextEntry(contextPath, ContextEntryKind.Missing, default);
             if (contextPath.Length == 0) return new ContextEntry("", ContextEntryKind.Directory, default);
             string full = GetFullPath(contextPath);

@@ -51,11 +51,10 @@ namespace Docker.Build.Analyzers.Analysis
 
         public IEnumerable<DirectoryEntry> EnumerateEntries(string directory)
         {
-            var info = new DirectoryInfo(directory);
-            if (!info.Exists) yield break;
-            // One directory read gives names and kinds together (no second pass, no stat per entry).
-            foreach (var entry in info.EnumerateFileSystemInfos())
-                yield return new DirectoryEntry(entry.Name, (entry.Attributes & FileAttributes.Directory) != 0);
+            if (!Directory.Exists(directory)) yield break;
+            // Two name-only listings: FileSystemInfo objects would cost a stat call per entry.
+            foreach (var d in Directory.EnumerateDirectories(directory)) yield return new DirectoryEntry(Path.GetFileName(d), true);
+            foreach (var f in Directory.EnumerateFiles(directory)) yield return new DirectoryEntry(Path.GetFileName(f), false);
         }
     }
 }

@@ -209,8 +209,8 @@ namespace Docker.Build.Analyzers.Dockerfile
             {
                 int first = i;
                 var builder = new MappedText.Builder(_lines[i].Start);
-                var innerComments = new List<Comment>();
-                var emptyContinuations = new List<TextSpan>();
+                List<Comment>? innerComments = null;
+                List<TextSpan>? emptyContinuations = null;
                 int segStart = SkipSpaces(_lines[i].Start, _lines[i].ContentEnd);
                 int keywordStart = segStart;
                 int contentEnd = segStart;
@@ -232,8 +232,8 @@ namespace Docker.Build.Analyzers.Dockerfile
                     while (next < _lines.Count)
                     {
                         var l = _lines[next];
-                        if (IsComment(l, out int hash)) { innerComments.Add(MakeComment(l, hash)); next++; continue; }
-                        if (IsBlank(l)) { emptyContinuations.Add(TextSpan.FromBounds(l.Start, l.ContentEnd)); next++; continue; }
+                        if (IsComment(l, out int hash)) { (innerComments ??= new List<Comment>()).Add(MakeComment(l, hash)); next++; continue; }
+                        if (IsBlank(l)) { (emptyContinuations ??= new List<TextSpan>()).Add(TextSpan.FromBounds(l.Start, l.ContentEnd)); next++; continue; }
                         break;
                     }
                     if (next >= _lines.Count)
@@ -249,7 +249,8 @@ namespace Docker.Build.Analyzers.Dockerfile
                 string value = logical.Value;
                 int k = 0;
                 while (k < value.Length && !Lexing.IsWhiteSpace(value[k])) k++;
-                var keyword = new Word(logical.Slice(0, k), value.Substring(0, k));
+                var keywordText = logical.Slice(0, k);
+                var keyword = new Word(keywordText, keywordText.Value);
                 int a = k;
                 while (a < value.Length && Lexing.IsWhiteSpace(value[a])) a++;
                 var arguments = logical.Slice(a).TrimEnd();
@@ -258,8 +259,8 @@ namespace Docker.Build.Analyzers.Dockerfile
                 {
                     Keyword = keyword,
                     Arguments = arguments,
-                    InnerComments = innerComments,
-                    EmptyContinuationLines = emptyContinuations,
+                    InnerComments = (IReadOnlyList<Comment>?)innerComments ?? Array.Empty<Comment>(),
+                    EmptyContinuationLines = (IReadOnlyList<TextSpan>?)emptyContinuations ?? Array.Empty<TextSpan>(),
                 };
                 TryGetKind(keyword.Value, out parts.Kind);
 

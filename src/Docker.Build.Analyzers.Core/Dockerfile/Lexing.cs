@@ -16,15 +16,12 @@ namespace Docker.Build.Analyzers.Dockerfile
             var words = new List<Word>();
             string s = text.Value;
             int i = 0, n = s.Length;
-            var sb = new StringBuilder();
+            StringBuilder? sb = null;
             while (i < n)
             {
                 while (i < n && IsWhiteSpace(s[i])) i++;
                 if (i >= n) break;
-                int start = i;
-                sb.Clear();
-                i = ScanWord(s, i, escape, sb, stopAtWhiteSpace: true);
-                words.Add(new Word(text.Slice(start, i - start), sb.ToString()));
+                words.Add(ReadWordAt(text, s, i, escape, ref sb, out i));
             }
             return words;
         }
@@ -32,14 +29,37 @@ namespace Docker.Build.Analyzers.Dockerfile
         /// <summary>Reads the single word that starts at <paramref name="start"/> (no leading white space).</summary>
         public static Word ReadWord(MappedText text, int start, char escape, out int end)
         {
-            var sb = new StringBuilder();
-            end = ScanWord(text.Value, start, escape, sb, stopAtWhiteSpace: true);
+            StringBuilder? sb = null;
+            return ReadWordAt(text, text.Value, start, escape, ref sb, out end);
+        }
+
+        private static Word ReadWordAt(MappedText text, string s, int start, char escape, ref StringBuilder? sb, out int end)
+        {
+            // Most words have no quotes or escapes: their value is their raw text, found without a builder.
+            int i = start;
+            while (i < s.Length && !IsWhiteSpace(s[i]))
+            {
+                char c = s[i];
+                if (c == escape || c == '\'' || c == '"') break;
+                i++;
+            }
+            if (i == s.Length || IsWhiteSpace(s[i]))
+            {
+                end = i;
+                var plain = text.Slice(start, i - start);
+                return new Word(plain, plain.Value);
+            }
+            sb ??= new StringBuilder();
+            sb.Clear();
+            end = ScanWord(s, start, escape, sb, stopAtWhiteSpace: true);
             return new Word(text.Slice(start, end - start), sb.ToString());
         }
 
         /// <summary>The value of one word: quotes removed, escapes resolved, variables left as they are.</summary>
         public static string Unquote(string raw, char escape)
         {
+            // Nothing to remove: the value is the raw text itself.
+            if (raw.IndexOf(escape) < 0 && raw.IndexOf('"') < 0 && raw.IndexOf('\'') < 0) return raw;
             var sb = new StringBuilder(raw.Length);
             ScanWord(raw, 0, escape, sb, stopAtWhiteSpace: false);
             return sb.ToString();

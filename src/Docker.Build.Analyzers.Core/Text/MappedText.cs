@@ -11,16 +11,32 @@ namespace Docker.Build.Analyzers.Text
     /// </summary>
     public sealed class MappedText
     {
-        private readonly Segment[] _segments;
+        // A root owns its text and the segment map. A slice is a view (root, offset, length): one small object,
+        // its text cut from the root only when asked for, positions mapped through the root.
+        private readonly Segment[]? _segments;
+        private readonly MappedText? _root;
+        private readonly int _offset;
+        private string? _value;
 
         private MappedText(string value, Segment[] segments)
         {
-            Value = value;
+            _value = value;
             _segments = segments;
+            Length = value.Length;
         }
 
-        public string Value { get; }
-        public int Length => Value.Length;
+        private MappedText(MappedText root, int offset, int length)
+        {
+            _root = root;
+            _offset = offset;
+            Length = length;
+        }
+
+        public string Value => _value ??= _root!.Value.Substring(_offset, Length);
+        public int Length { get; }
+
+        /// <summary>The character at a logical index, without cutting the text of a slice.</summary>
+        public char this[int index] => _value != null ? _value[index] : _root!.Value[_offset + index];
 
         public static MappedText Empty(int sourceOffset) =>
             new MappedText("", new[] { new Segment(0, sourceOffset, 0) });
@@ -32,24 +48,32 @@ namespace Docker.Build.Analyzers.Text
         /// <summary>The source offset of a logical index; the index equal to <see cref="Length"/> maps just past the last character.</summary>
         public int ToSourceOffset(int index)
         {
-            if (_segments.Length == 0) return 0;
-            if (index >= Value.Length)
+            if (_root != null)
             {
-                var last = _segments[_segments.Length - 1];
-                return last.SourceStart + last.Length + (index - Value.Length);
+                if (index < 0) index = 0;
+                if (index < Length) return _root.ToSourceOffset(_offset + index);
+                int end = Length == 0 ? _root.ToSourceOffset(_offset) : _root.ToSourceOffset(_offset + Length - 1) + 1;
+                return end + (index - Length);
+            }
+            var segments = _segments!;
+            if (segments.Length == 0) return 0;
+            if (index >= Length)
+            {
+                var last = segments[segments.Length - 1];
+                return last.SourceStart + last.Length + (index - Length);
             }
             if (index < 0) index = 0;
-            var s = _segments[FindSegment(index)];
+            var s = segments[FindSegment(segments, index)];
             return s.SourceStart + (index - s.LogicalStart);
         }
 
-        private int FindSegment(int index)
+        private static int FindSegment(Segment[] segments, int index)
         {
-            int lo = 0, hi = _segments.Length - 1;
+            int lo = 0, hi = segments.Length - 1;
             while (lo < hi)
             {
                 int mid = (lo + hi + 1) / 2;
-                if (_segments[mid].LogicalStart <= index) lo = mid; else hi = mid - 1;
+                if (segments[mid].LogicalStart <= index) lo = mid; else hi = mid - 1;
             }
             return lo;
         }
@@ -66,55 +90,38 @@ namespace Docker.Build.Analyzers.Text
         public TextSpan ToSourceSpan(TextSpan logical) => ToSourceSpan(logical.Start, logical.Length);
 
         /// <summary>The source span of the whole logical text.</summary>
-        public TextSpan SourceSpan => ToSourceSpan(0, Value.Length);
+        public TextSpan SourceSpan => ToSourceSpan(0, Length);
 
-        public MappedText Slice(int start) => Slice(start, Value.Length - start);
+        public MappedText Slice(int start) => Slice(start, Length - start);
 
         public MappedText Slice(int start, int length)
         {
-            if (start < 0 || length < 0 || start + length > Value.Length) throw new ArgumentOutOfRangeException(nameof(start));
+            if (start < 0 || length < 0 || start + length > Length) throw new ArgumentOutOfRangeException(nameof(start));
             if (length == 0) return Empty(ToSourceOffset(start));
-            if (start == 0 && length == Value.Length) return this;
-            int first = FindSegment(start);
-            var f = _segments[first];
-            if (start + length <= f.LogicalStart + f.Length)
-            {
-                // The common case: a word inside one line needs one segment and no list.
-                return new MappedText(Value.Substring(start, length), new[] { new Segment(0, f.SourceStart + (start - f.LogicalStart), length) });
-            }
-            var result = new List<Segment>();
-            int end = start + length;
-            foreach (var s in _segments)
-            {
-                int segEnd = s.LogicalStart + s.Length;
-                if (segEnd <= start || s.LogicalStart >= end) continue;
-                int from = Math.Max(s.LogicalStart, start);
-                int to = Math.Min(segEnd, end);
-                result.Add(new Segment(from - start, s.SourceStart + (from - s.LogicalStart), to - from));
-            }
-            return new MappedText(Value.Substring(start, length), result.ToArray());
+            if (start == 0 && length == Length) return this;
+            return _root != null ? new MappedText(_root, _offset + start, length) : new MappedText(this, start, length);
         }
 
         public MappedText TrimEnd()
         {
-            int end = Value.Length;
-            while (end > 0 && char.IsWhiteSpace(Value[end - 1])) end--;
+            int end = Length;
+            while (end > 0 && char.IsWhiteSpace(this[end - 1])) end--;
             return Slice(0, end);
         }
 
         public MappedText TrimStart()
         {
             int start = 0;
-            while (start < Value.Length && char.IsWhiteSpace(Value[start])) start++;
+            while (start < Length && char.IsWhiteSpace(this[start])) start++;
             return Slice(start);
         }
 
         /// <summary>Trims white space at both ends.</summary>
         public MappedText Trim()
         {
-            int start = 0, end = Value.Length;
-            while (start < end && char.IsWhiteSpace(Value[start])) start++;
-            while (end > start && char.IsWhiteSpace(Value[end - 1])) end--;
+            int start = 0, end = Length;
+            while (start < end && char.IsWhiteSpace(this[start])) start++;
+            while (end > start && char.IsWhiteSpace(this[end - 1])) end--;
             return Slice(start, end - start);
         }
 
@@ -123,29 +130,44 @@ namespace Docker.Build.Analyzers.Text
         /// <summary>Builds a mapped text piece by piece.</summary>
         public sealed class Builder
         {
-            private readonly System.Text.StringBuilder _value = new System.Text.StringBuilder();
-            private readonly List<Segment> _segments = new List<Segment>();
+            // Most instructions are one line: one segment, whose text is cut from the source at the end, with no
+            // StringBuilder and no list. Both appear only when a second, separate piece arrives.
             private readonly int _emptyOffset;
+            private string? _source;
+            private Segment _first;
+            private int _count;
+            private System.Text.StringBuilder? _value;
+            private List<Segment>? _segments;
 
             public Builder(int emptyOffset) { _emptyOffset = emptyOffset; }
 
-            public int Length => _value.Length;
+            public int Length { get; private set; }
 
             public void Append(SourceText source, int sourceStart, int length)
             {
                 if (length <= 0) return;
-                if (_segments.Count > 0)
+                if (_count == 0)
                 {
-                    var last = _segments[_segments.Count - 1];
-                    if (last.SourceStart + last.Length == sourceStart)
-                    {
-                        _segments[_segments.Count - 1] = new Segment(last.LogicalStart, last.SourceStart, last.Length + length);
-                        _value.Append(source.Text, sourceStart, length);
-                        return;
-                    }
+                    _source = source.Text;
+                    _first = new Segment(0, sourceStart, length);
+                    _count = 1;
+                    Length = length;
+                    return;
                 }
-                _segments.Add(new Segment(_value.Length, sourceStart, length));
-                _value.Append(source.Text, sourceStart, length);
+                if (_segments == null && _first.SourceStart + _first.Length == sourceStart && ReferenceEquals(_source, source.Text))
+                {
+                    _first = new Segment(0, _first.SourceStart, _first.Length + length);
+                    Length += length;
+                    return;
+                }
+                var all = Materialize();
+                var last = all[all.Count - 1];
+                if (last.SourceStart + last.Length == sourceStart)
+                    all[all.Count - 1] = new Segment(last.LogicalStart, last.SourceStart, last.Length + length);
+                else
+                    all.Add(new Segment(Length, sourceStart, length));
+                _value!.Append(source.Text, sourceStart, length);
+                Length += length;
             }
 
             /// <summary>
@@ -155,12 +177,32 @@ namespace Docker.Build.Analyzers.Text
             public void AppendSubstitute(string value, int sourceStart)
             {
                 if (string.IsNullOrEmpty(value)) return;
-                _segments.Add(new Segment(_value.Length, sourceStart, value.Length));
-                _value.Append(value);
+                var all = Materialize();
+                all.Add(new Segment(Length, sourceStart, value.Length));
+                _value!.Append(value);
+                Length += value.Length;
             }
 
-            public MappedText ToMappedText() =>
-                _segments.Count == 0 ? Empty(_emptyOffset) : new MappedText(_value.ToString(), _segments.ToArray());
+            private List<Segment> Materialize()
+            {
+                if (_segments != null) return _segments;
+                _segments = new List<Segment>(4);
+                _value = new System.Text.StringBuilder(Length + 64);
+                if (_count > 0)
+                {
+                    _segments.Add(_first);
+                    _value.Append(_source, _first.SourceStart, _first.Length);
+                }
+                return _segments;
+            }
+
+            public MappedText ToMappedText()
+            {
+                if (_segments != null)
+                    return _segments.Count == 0 ? Empty(_emptyOffset) : new MappedText(_value!.ToString(), _segments.ToArray());
+                if (_count == 0) return Empty(_emptyOffset);
+                return new MappedText(_source!.Substring(_first.SourceStart, _first.Length), new[] { _first });
+            }
         }
 
         private readonly struct Segment

@@ -35,6 +35,14 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
             var runs = context.Document.RunScripts;
             BuildContext? buildContext = null;
             BuildContext Context() => buildContext ??= context.BuildContext;
+            // Stages repeat the same copies (COPY . . in every build stage): look at each source tree once.
+            var described = new Dictionary<string, string?>(StringComparer.Ordinal);
+            string? Describe(CopySource source)
+            {
+                string key = source.Kind + "|" + source.ContextPath + "|" + source.Expanded;
+                if (!described.TryGetValue(key, out var what)) described[key] = what = DescribeSourceTree(source, Context);
+                return what;
+            }
 
             foreach (var stage in model.Stages)
             {
@@ -55,7 +63,7 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                         if (firstTree != null) continue;
                         foreach (var source in CopySources.Resolve(model, copy))
                         {
-                            string? what = DescribeSourceTree(source, Context);
+                            string? what = Describe(source);
                             if (what == null) continue;
                             firstTree = (copy, source, what);
                             break;
@@ -119,9 +127,12 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
 
         private static bool IsSourceFile(string path)
         {
-            string name = SlashPath.FileName(path);
-            int dot = name.LastIndexOf('.');
-            return dot > 0 && SourceExtensions.Contains(name.Substring(dot));
+            int slash = path.LastIndexOf('/');
+            int dot = path.LastIndexOf('.');
+            if (dot <= slash + 1) return false;
+            int length = path.Length - dot;
+            // Extensions are short: skip the lookup (and its substring) for anything longer than the longest one.
+            return length <= 8 && SourceExtensions.Contains(path.Substring(dot));
         }
     }
 }
