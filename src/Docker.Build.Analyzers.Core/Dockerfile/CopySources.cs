@@ -64,7 +64,11 @@ namespace Docker.Build.Analyzers.Dockerfile
         public static bool ReadsBuildContext(CopyInstruction copy) => copy.From == null && copy.Destination != null;
 
         /// <summary>The sources of a COPY/ADD, expanded in the variables visible at the instruction.</summary>
-        public static IReadOnlyList<CopySource> Resolve(DockerfileModel model, CopyInstruction copy)
+        public static IReadOnlyList<CopySource> Resolve(DockerfileModel model, CopyInstruction copy) =>
+            // Several rules ask for the same copies: resolve each once per document.
+            model.CopySourceCache.GetOrAdd(copy, c => ResolveUncached(model, c));
+
+        private static IReadOnlyList<CopySource> ResolveUncached(DockerfileModel model, CopyInstruction copy)
         {
             var result = new List<CopySource>();
             var stage = model.StageOf(copy);

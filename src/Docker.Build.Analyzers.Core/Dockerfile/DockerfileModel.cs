@@ -26,6 +26,10 @@ namespace Docker.Build.Analyzers.Dockerfile
 
         private readonly Dictionary<Instruction, Stage> _stageOf = new Dictionary<Instruction, Stage>();
 
+        /// <summary>Resolved COPY/ADD sources, filled on demand by <see cref="CopySources.Resolve"/>; a pure function's memo.</summary>
+        internal System.Collections.Concurrent.ConcurrentDictionary<CopyInstruction, IReadOnlyList<CopySource>> CopySourceCache { get; } =
+            new System.Collections.Concurrent.ConcurrentDictionary<CopyInstruction, IReadOnlyList<CopySource>>();
+
         private DockerfileModel(DockerfileSyntax syntax)
         {
             Syntax = syntax;

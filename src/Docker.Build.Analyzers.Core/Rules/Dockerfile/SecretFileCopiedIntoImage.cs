@@ -31,6 +31,7 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
             if (final == null) return;
             var shipped = new HashSet<int>(final.SelfAndAncestors.Select(s => s.Index));
             var buildContext = context.BuildContext;
+            var copiedBy = new Dictionary<string, List<SecretFile>>(StringComparer.Ordinal);
 
             foreach (var instruction in context.Syntax.Instructions)
             {
@@ -43,9 +44,15 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                 foreach (var source in CopySources.Resolve(context.Model, copy))
                 {
                     if (source.Kind != CopySourceKind.ContextPath) continue;
-                    var secrets = buildContext.Exists
-                        ? SecretsCopiedBy(source, buildContext, excludes)
-                        : SecretsNamedBy(source);
+                    List<SecretFile> secrets;
+                    if (!buildContext.Exists) secrets = SecretsNamedBy(source);
+                    else if (excludes != null) secrets = SecretsCopiedBy(source, buildContext, excludes);
+                    else
+                    {
+                        // Build stages repeat the same copies (COPY . . in each): look at each source once.
+                        string key = (source.IsGlob ? "glob:" : "path:") + source.ContextPath;
+                        if (!copiedBy.TryGetValue(key, out secrets!)) copiedBy[key] = secrets = SecretsCopiedBy(source, buildContext, null);
+                    }
                     if (secrets.Count == 0) continue;
 
                     string what = DescribeSecrets(source, secrets);
