@@ -44,6 +44,8 @@ namespace Docker.Build.Analyzers.Benchmarks
                     _ = w.GetBuildContext(d).Files;
                 });
                 Report("whole analysis, all rules", iterations, () => analyzer.Analyze(request));
+                var findings = analyzer.Analyze(request).Diagnostics;
+                Console.WriteLine($"{findings.Count} findings: " + string.Join(", ", findings.GroupBy(d => d.Id).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} x{g.Count()}")));
             }
             finally
             {
