@@ -46,6 +46,20 @@ namespace Docker.Build.Analyzers.Dockerfile
 
         internal static bool TryGetKind(string keyword, out InstructionKind kind) => Keywords.TryGetValue(keyword, out kind);
 
+        private static bool TryGetCanonical(string text, int length, out string canonical)
+        {
+            foreach (var name in Keywords.Keys)
+            {
+                if (name.Length == length && string.CompareOrdinal(text, 0, name, 0, length) == 0)
+                {
+                    canonical = name;
+                    return true;
+                }
+            }
+            canonical = "";
+            return false;
+        }
+
         private readonly struct PhysicalLine
         {
             public PhysicalLine(int start, int contentEnd, int fullEnd)
@@ -250,7 +264,9 @@ namespace Docker.Build.Analyzers.Dockerfile
                 int k = 0;
                 while (k < value.Length && !Lexing.IsWhiteSpace(value[k])) k++;
                 var keywordText = logical.Slice(0, k);
-                var keyword = new Word(keywordText, keywordText.Value);
+                // Keywords are nearly always written in capitals: reuse the canonical string then.
+                string keywordValue = TryGetCanonical(value, k, out var canonical) ? canonical : keywordText.Value;
+                var keyword = new Word(keywordText, keywordValue);
                 int a = k;
                 while (a < value.Length && Lexing.IsWhiteSpace(value[a])) a++;
                 var arguments = logical.Slice(a).TrimEnd();

@@ -106,9 +106,16 @@ namespace Docker.Build.Analyzers.Dockerfile
             kind == InstructionKind.From || kind == InstructionKind.Run || kind == InstructionKind.Copy
             || kind == InstructionKind.Add || kind == InstructionKind.Healthcheck;
 
-        private static List<InstructionFlag> ReadFlags(MappedText args, char escape, out int bodyStart)
+        /// <summary>Flag names Docker defines, so the common ones need no string of their own.</summary>
+        private static readonly string[] KnownFlagNames =
         {
-            var flags = new List<InstructionFlag>();
+            "from", "chown", "chmod", "link", "mount", "platform", "network", "security", "checksum", "keep-git-dir",
+            "exclude", "parents", "unpack", "interval", "timeout", "start-period", "start-interval", "retries",
+        };
+
+        private static IReadOnlyList<InstructionFlag> ReadFlags(MappedText args, char escape, out int bodyStart)
+        {
+            List<InstructionFlag>? flags = null;
             string s = args.Value;
             int i = 0;
             bodyStart = 0;
@@ -118,22 +125,31 @@ namespace Docker.Build.Analyzers.Dockerfile
                 if (i + 2 >= s.Length || s[i] != '-' || s[i + 1] != '-' || !char.IsLetter(s[i + 2]))
                 {
                     bodyStart = i;
-                    return flags;
+                    return (IReadOnlyList<InstructionFlag>?)flags ?? Array.Empty<InstructionFlag>();
                 }
                 int start = i;
                 // A flag is one word; quotes inside its value group spaces (--mount=type=secret,id="a b").
                 var raw = Lexing.ReadWord(args, start, escape, out i);
                 string text = raw.Raw;
                 int eq = text.IndexOf('=');
-                string name = (eq < 0 ? text.Substring(2) : text.Substring(2, eq - 2)).ToLowerInvariant();
+                string name = FlagName(text, eq < 0 ? text.Length : eq);
                 Word? value = null;
                 if (eq >= 0)
                 {
                     var valueText = raw.RawText.Slice(eq + 1);
                     value = new Word(valueText, Lexing.Unquote(valueText.Value, escape));
                 }
-                flags.Add(new InstructionFlag(raw, name, value));
+                (flags ??= new List<InstructionFlag>(2)).Add(new InstructionFlag(raw, name, value));
             }
+        }
+
+        /// <summary>The lower-case name between "--" and <paramref name="end"/>.</summary>
+        private static string FlagName(string text, int end)
+        {
+            int length = end - 2;
+            foreach (var known in KnownFlagNames)
+                if (known.Length == length && string.Compare(text, 2, known, 0, length, StringComparison.OrdinalIgnoreCase) == 0) return known;
+            return text.Substring(2, length).ToLowerInvariant();
         }
 
         private static CommandForm ReadCommand(MappedText body)
