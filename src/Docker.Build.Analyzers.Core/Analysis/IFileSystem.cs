@@ -52,9 +52,18 @@ namespace Docker.Build.Analyzers.Analysis
         public IEnumerable<DirectoryEntry> EnumerateEntries(string directory)
         {
             if (!Directory.Exists(directory)) yield break;
+#if NET
+            // One directory read: names and kinds come from the listing itself, with no stat call per entry.
+            var entries = new System.IO.Enumeration.FileSystemEnumerable<DirectoryEntry>(
+                directory,
+                (ref System.IO.Enumeration.FileSystemEntry entry) => new DirectoryEntry(entry.FileName.ToString(), entry.IsDirectory),
+                new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = true, AttributesToSkip = 0 });
+            foreach (var entry in entries) yield return entry;
+#else
             // Two name-only listings: FileSystemInfo objects would cost a stat call per entry.
             foreach (var d in Directory.EnumerateDirectories(directory)) yield return new DirectoryEntry(Path.GetFileName(d), true);
             foreach (var f in Directory.EnumerateFiles(directory)) yield return new DirectoryEntry(Path.GetFileName(f), false);
+#endif
         }
     }
 }
