@@ -47,6 +47,9 @@ namespace Docker.Build.Analyzers.Dockerfile
         /// <summary>The uppercase name (<c>RUN</c>, <c>COPY</c>...).</summary>
         public string Name => Kind == InstructionKind.Unknown ? Keyword.Value.ToUpperInvariant() : Kind.ToString().ToUpperInvariant();
 
+        /// <summary>The instruction that runs: itself, or for <c>ONBUILD</c> its trigger (null when it has none).</summary>
+        public Instruction? SelfOrTrigger => this is OnbuildInstruction onbuild ? onbuild.Trigger : this;
+
         public InstructionFlag? GetFlag(string name)
         {
             foreach (var f in Flags)

@@ -28,7 +28,7 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
             {
                 foreach (var instruction in stage.Instructions)
                 {
-                    var target = instruction is OnbuildInstruction onbuild ? onbuild.Trigger : instruction;
+                    var target = instruction.SelfOrTrigger;
                     if (!(target is CopyInstruction add) || add.Kind != InstructionKind.Add) continue;
                     if (add.Sources.Count == 0) continue;
                     // Flags only ADD has: --checksum and --keep-git-dir belong to remote sources; --from is not an ADD

@@ -21,7 +21,7 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
             {
                 foreach (var instruction in stage.Instructions)
                 {
-                    var target = instruction is OnbuildInstruction onbuild ? onbuild.Trigger : instruction;
+                    var target = instruction.SelfOrTrigger;
                     if (!(target is CopyInstruction add) || add.Kind != InstructionKind.Add) continue;
                     if (add.GetFlag("checksum") != null) continue;
                     foreach (var source in add.Sources)

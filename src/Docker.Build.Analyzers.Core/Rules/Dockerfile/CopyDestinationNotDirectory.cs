@@ -28,7 +28,7 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                 foreach (var instruction in stage.Instructions)
                 {
                     bool isTrigger = instruction is OnbuildInstruction;
-                    var target = instruction is OnbuildInstruction onbuild ? onbuild.Trigger : instruction;
+                    var target = instruction.SelfOrTrigger;
                     if (!(target is CopyInstruction copy) || copy.Destination == null || copy.Sources.Count == 0) continue;
 
                     var destination = copy.Destination;

@@ -21,7 +21,7 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
         {
             foreach (var instruction in context.Syntax.Instructions)
             {
-                var target = instruction is OnbuildInstruction onbuild ? onbuild.Trigger : instruction;
+                var target = instruction.SelfOrTrigger;
                 ShellForm? shell = null;
                 string name;
                 if (target is CommandInstruction command) { shell = command.Command as ShellForm; name = target.Name; }

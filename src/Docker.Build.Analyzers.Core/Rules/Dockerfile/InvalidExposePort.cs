@@ -26,7 +26,7 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
             {
                 foreach (var instruction in stage.Instructions)
                 {
-                    var target = instruction is OnbuildInstruction onbuild ? onbuild.Trigger : instruction;
+                    var target = instruction.SelfOrTrigger;
                     if (!(target is WordsInstruction expose) || expose.Kind != InstructionKind.Expose) continue;
                     foreach (var word in expose.Words)
                     {

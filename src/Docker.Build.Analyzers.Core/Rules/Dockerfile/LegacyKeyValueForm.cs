@@ -17,7 +17,7 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
         {
             foreach (var instruction in context.Syntax.Instructions)
             {
-                var target = instruction is OnbuildInstruction onbuild ? onbuild.Trigger : instruction;
+                var target = instruction.SelfOrTrigger;
                 if (!(target is KeyValueInstruction kv) || !kv.IsLegacyForm) continue;
                 if (kv.Kind != InstructionKind.Env && kv.Kind != InstructionKind.Label) continue;
                 if (kv.Pairs.Count == 0 || kv.Pairs[0].ValueWord == null) continue;

@@ -36,7 +36,7 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
             {
                 foreach (var instruction in stage.Instructions)
                 {
-                    var target = instruction is OnbuildInstruction onbuild ? onbuild.Trigger : instruction;
+                    var target = instruction.SelfOrTrigger;
                     ExecForm? exec;
                     string name;
                     if (target is CommandInstruction command) { exec = command.Command as ExecForm; name = target.Name; }
