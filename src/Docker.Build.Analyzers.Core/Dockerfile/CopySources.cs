@@ -66,7 +66,7 @@ namespace Docker.Build.Analyzers.Dockerfile
         /// <summary>The sources of a COPY/ADD, expanded in the variables visible at the instruction.</summary>
         public static IReadOnlyList<CopySource> Resolve(DockerfileModel model, CopyInstruction copy) =>
             // Several rules ask for the same copies: resolve each once per document.
-            model.CopySourceCache.GetOrAdd(copy, c => ResolveUncached(model, c));
+            model.GetCopySources(copy, c => ResolveUncached(model, c));
 
         private static IReadOnlyList<CopySource> ResolveUncached(DockerfileModel model, CopyInstruction copy)
         {

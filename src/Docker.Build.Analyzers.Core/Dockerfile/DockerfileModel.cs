@@ -24,11 +24,23 @@ namespace Docker.Build.Analyzers.Dockerfile
             "NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy",
         };
 
-        private readonly Dictionary<Instruction, Stage> _stageOf = new Dictionary<Instruction, Stage>();
+        // Indexed by Instruction.Index: rules ask for every instruction's stage, and an array needs no object hashing.
+        private Stage?[] _stageOf = Array.Empty<Stage?>();
+        private IReadOnlyList<CopySource>?[] _copySources = Array.Empty<IReadOnlyList<CopySource>?>();
 
-        /// <summary>Resolved COPY/ADD sources, filled on demand by <see cref="CopySources.Resolve"/>; a pure function's memo.</summary>
-        internal System.Collections.Concurrent.ConcurrentDictionary<CopyInstruction, IReadOnlyList<CopySource>> CopySourceCache { get; } =
-            new System.Collections.Concurrent.ConcurrentDictionary<CopyInstruction, IReadOnlyList<CopySource>>();
+        /// <summary>
+        /// The resolved sources of a COPY/ADD, computed once per document (several rules ask); ONBUILD triggers,
+        /// which are not in the instruction list, are resolved every time.
+        /// </summary>
+        internal IReadOnlyList<CopySource> GetCopySources(CopyInstruction copy, Func<CopyInstruction, IReadOnlyList<CopySource>> resolve)
+        {
+            int i = copy.Index;
+            if (i < 0 || i >= _copySources.Length || !ReferenceEquals(Syntax.Instructions[i], copy)) return resolve(copy);
+            var cached = System.Threading.Volatile.Read(ref _copySources[i]);
+            if (cached != null) return cached;
+            var computed = resolve(copy);
+            return System.Threading.Interlocked.CompareExchange(ref _copySources[i], computed, null) ?? computed;
+        }
 
         private DockerfileModel(DockerfileSyntax syntax)
         {
@@ -51,7 +63,8 @@ namespace Docker.Build.Analyzers.Dockerfile
 
         /// <summary>The stage an instruction belongs to, or null for global ARGs.</summary>
         public Stage? StageOf(Instruction instruction) =>
-            _stageOf.TryGetValue(instruction, out var s) ? s : null;
+            instruction.Index >= 0 && instruction.Index < _stageOf.Length && ReferenceEquals(Syntax.Instructions[instruction.Index], instruction)
+                ? _stageOf[instruction.Index] : null;
 
         /// <summary>
         /// The stage a <c>--from</c> or <c>FROM</c> name designates when seen from <paramref name="current"/>: a name
@@ -95,6 +108,8 @@ namespace Docker.Build.Analyzers.Dockerfile
 
             var stageStarts = new List<int>();
             var instructions = Syntax.Instructions;
+            _stageOf = new Stage?[instructions.Count];
+            _copySources = new IReadOnlyList<CopySource>?[instructions.Count];
             for (int i = 0; i < instructions.Count; i++)
             {
                 var ins = instructions[i];
@@ -191,8 +206,8 @@ namespace Docker.Build.Analyzers.Dockerfile
                     IsFinal = s == stageStarts.Count - 1,
                 };
                 stages.Add(stage);
-                _stageOf[from] = stage;
-                foreach (var ins in body) _stageOf[ins] = stage;
+                _stageOf[from.Index] = stage;
+                foreach (var ins in body) _stageOf[ins.Index] = stage;
             }
             Stages = stages;
         }

@@ -19,7 +19,9 @@ namespace Docker.Build.Analyzers.Dockerfile
             Elements = elements;
             Errors = errors;
             Directives = elements.OfType<ParserDirective>().ToList();
-            Instructions = elements.OfType<Instruction>().ToList();
+            var instructions = elements.OfType<Instruction>().ToList();
+            for (int i = 0; i < instructions.Count; i++) instructions[i].Index = i;
+            Instructions = instructions;
             var comments = new List<Comment>();
             foreach (var e in elements)
             {

@@ -22,6 +22,9 @@ namespace Docker.Build.Analyzers.Dockerfile
 
         public InstructionKind Kind { get; }
 
+        /// <summary>Position in <see cref="DockerfileSyntax.Instructions"/>, set once when the tree is built; -1 for ONBUILD triggers.</summary>
+        internal int Index { get; set; } = -1;
+
         /// <summary>The instruction name as written (any case).</summary>
         public Word Keyword { get; }
 
