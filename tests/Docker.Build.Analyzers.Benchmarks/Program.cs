@@ -9,10 +9,10 @@ namespace Docker.Build.Analyzers.Benchmarks
         /// </summary>
         public static void Main(string[] args)
         {
-            // --rules [lines]: per-rule cost report instead of the BenchmarkDotNet suites.
+            // --rules [lines] [shape]: per-rule cost report instead of the BenchmarkDotNet suites.
             if (args.Length > 0 && args[0] == "--rules")
             {
-                RuleCostReport.Run(args.Length > 1 ? int.Parse(args[1]) : 1000, iterations: 200);
+                RuleCostReport.Run(args.Length > 1 ? int.Parse(args[1]) : 1000, args.Length > 2 ? args[2] : "realistic", iterations: 300);
                 return;
             }
             // --loop [seconds]: analyse the 1,000-line file over and over, for a profiler (dotnet-trace) to sample.
@@ -24,6 +24,12 @@ namespace Docker.Build.Analyzers.Benchmarks
                 var until = System.DateTime.UtcNow.AddSeconds(args.Length > 1 ? int.Parse(args[1]) : 20);
                 while (System.DateTime.UtcNow < until) analyzer.Analyze(setup.Request);
                 setup.Cleanup();
+                return;
+            }
+            // --types [lines] [shape]: which types an analysis allocates (sampled by the runtime's allocation ticks).
+            if (args.Length > 0 && args[0] == "--types")
+            {
+                AllocationTypes.Run(args.Length > 1 ? int.Parse(args[1]) : 1000, args.Length > 2 ? args[2] : "realistic", analyses: 2000);
                 return;
             }
             // --alloc: bytes the parser allocates per instruction, by instruction shape.
