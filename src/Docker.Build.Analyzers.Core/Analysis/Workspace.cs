@@ -55,9 +55,13 @@ namespace Docker.Build.Analyzers.Analysis
             new ConcurrentDictionary<DockerfileDocument, System.Lazy<BuildContext>>();
 
         /// <summary>The build context of a Dockerfile of this workspace, created on first use and shared by every rule.</summary>
-        public BuildContext GetBuildContext(DockerfileDocument document) =>
-            _buildContexts.GetOrAdd(document, d => new System.Lazy<BuildContext>(
+        public BuildContext GetBuildContext(DockerfileDocument document)
+        {
+            // Rules ask again and again: the lookup alone allocates nothing once the context exists.
+            if (_buildContexts.TryGetValue(document, out var existing)) return existing.Value;
+            return _buildContexts.GetOrAdd(document, d => new System.Lazy<BuildContext>(
                 () => BuildContextResolver.Resolve(FileSystem, d),
                 System.Threading.LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        }
     }
 }

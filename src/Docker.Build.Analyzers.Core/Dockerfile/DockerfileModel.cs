@@ -197,7 +197,7 @@ namespace Docker.Build.Analyzers.Dockerfile
                     }
                 }
 
-                var stage = new Stage(s, from, body, before.ToArray(), scope)
+                var stage = new Stage(s, from, body.ToArray(), before.ToArray(), scope)
                 {
                     BaseStage = baseStage,
                     BaseName = baseName,

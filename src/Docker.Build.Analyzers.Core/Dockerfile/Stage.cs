@@ -9,11 +9,13 @@ namespace Docker.Build.Analyzers.Dockerfile
     {
         private readonly VariableScope[] _scopesBefore;
 
-        internal Stage(int index, FromInstruction from, IReadOnlyList<Instruction> instructions, VariableScope[] scopesBefore, VariableScope finalScope)
+        private Stage[]? _selfAndAncestors;
+
+        internal Stage(int index, FromInstruction from, Instruction[] instructions, VariableScope[] scopesBefore, VariableScope finalScope)
         {
             Index = index;
             From = from;
-            Instructions = instructions;
+            Instructions = new ReadOnlyArray<Instruction>(instructions);
             _scopesBefore = scopesBefore;
             FinalScope = finalScope;
         }
@@ -25,7 +27,7 @@ namespace Docker.Build.Analyzers.Dockerfile
         public string? Name => From.StageName?.Value;
 
         /// <summary>The instructions after <c>FROM</c>, in order.</summary>
-        public IReadOnlyList<Instruction> Instructions { get; }
+        public ReadOnlyArray<Instruction> Instructions { get; }
 
         /// <summary>The earlier stage this one is built <c>FROM</c>, or null when it starts from an image.</summary>
         public Stage? BaseStage { get; internal set; }
@@ -41,18 +43,40 @@ namespace Docker.Build.Analyzers.Dockerfile
 
         public bool IsFinal { get; internal set; }
 
-        /// <summary>The stage, then the stage it is built from, and so on.</summary>
-        public IEnumerable<Stage> SelfAndAncestors
+        /// <summary>The stage, then the stage it is built from, and so on (computed once; the chain never changes after the model is built).</summary>
+        public ReadOnlyArray<Stage> SelfAndAncestors
         {
             get
             {
-                var seen = new HashSet<int>();
-                for (var s = this; s != null && seen.Add(s.Index); s = s.BaseStage) yield return s;
+                var chain = System.Threading.Volatile.Read(ref _selfAndAncestors);
+                if (chain == null)
+                {
+                    var list = new List<Stage>();
+                    for (var s = this; s != null && !list.Contains(s); s = s.BaseStage) list.Add(s);
+                    var computed = list.ToArray();
+                    chain = System.Threading.Interlocked.CompareExchange(ref _selfAndAncestors, computed, null) ?? computed;
+                }
+                return new ReadOnlyArray<Stage>(chain);
             }
         }
 
+        /// <summary>True when <paramref name="stage"/> is this stage or one it is built from.</summary>
+        public bool IsSelfOrAncestor(Stage stage)
+        {
+            foreach (var s in SelfAndAncestors)
+                if (ReferenceEquals(s, stage)) return true;
+            return false;
+        }
+
         /// <summary>The stage at the root of the inheritance chain (the one that starts from an image).</summary>
-        public Stage Root => SelfAndAncestors.Last();
+        public Stage Root
+        {
+            get
+            {
+                var chain = SelfAndAncestors;
+                return chain[chain.Count - 1];
+            }
+        }
 
         /// <summary>The image at the root of the chain, when it is known.</summary>
         public ImageReference? RootImage => Root.BaseImage;
@@ -63,6 +87,9 @@ namespace Docker.Build.Analyzers.Dockerfile
         /// <summary>Variables visible before an instruction of this stage (ARGs declared in the stage, ENV including inherited ones).</summary>
         public VariableScope ScopeBefore(Instruction instruction)
         {
+            // The stage's instructions follow its FROM in the file: the position comes from the instruction's index.
+            int at = instruction.Index - From.Index - 1;
+            if (at >= 0 && at < Instructions.Count && ReferenceEquals(Instructions[at], instruction)) return _scopesBefore[at];
             for (int i = 0; i < Instructions.Count; i++)
                 if (ReferenceEquals(Instructions[i], instruction)) return _scopesBefore[i];
             return _scopesBefore.Length > 0 ? _scopesBefore[0] : FinalScope;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Docker.Build.Analyzers.Dockerfile;
 
 namespace Docker.Build.Analyzers.Shell
 {
@@ -69,12 +70,34 @@ namespace Docker.Build.Analyzers.Shell
         /// </summary>
         public bool HasOption(params string[] names) => FindOption(names) != null;
 
+        /// <summary>True when the option is given (see <see cref="HasOption(string[])"/>); no array to allocate.</summary>
+        public bool HasOption(string name) => FindOption(name) != null;
+
+        /// <summary>True when one of the two options is given (see <see cref="HasOption(string[])"/>).</summary>
+        public bool HasOption(string name, string other) => FindOption(name, other) != null;
+
         /// <summary>The argument word that carries one of the options, or null.</summary>
         public ShellWord? FindOption(params string[] names)
         {
-            foreach (var occurrence in Options())
+            foreach (var occurrence in Options)
                 foreach (var name in names)
                     if (occurrence.Matches(name)) return occurrence.Word;
+            return null;
+        }
+
+        /// <summary>The argument word that carries the option, or null.</summary>
+        public ShellWord? FindOption(string name)
+        {
+            foreach (var occurrence in Options)
+                if (occurrence.Matches(name)) return occurrence.Word;
+            return null;
+        }
+
+        /// <summary>The argument word that carries one of the two options, or null.</summary>
+        public ShellWord? FindOption(string name, string other)
+        {
+            foreach (var occurrence in Options)
+                if (occurrence.Matches(name) || occurrence.Matches(other)) return occurrence.Word;
             return null;
         }
 
@@ -82,7 +105,7 @@ namespace Docker.Build.Analyzers.Shell
         public ShellWord? OptionValue(params string[] names)
         {
             ShellWord? result = null;
-            foreach (var occurrence in Options())
+            foreach (var occurrence in Options)
                 foreach (var name in names)
                     if (occurrence.Matches(name) && occurrence.ValueWord != null) result = occurrence.ValueWord;
             return result;
@@ -91,9 +114,11 @@ namespace Docker.Build.Analyzers.Shell
         /// <summary>Every value given to an option, in order (for repeatable options such as <c>-o</c>).</summary>
         public IEnumerable<string> OptionValues(params string[] names)
         {
-            foreach (var occurrence in Options())
+            List<string>? values = null;
+            foreach (var occurrence in Options)
                 foreach (var name in names)
-                    if (occurrence.Matches(name) && occurrence.Value != null) yield return occurrence.Value;
+                    if (occurrence.Matches(name) && occurrence.Value != null) (values ??= new List<string>()).Add(occurrence.Value);
+            return values ?? (IEnumerable<string>)Array.Empty<string>();
         }
 
         /// <summary>The first non-option argument: <c>install</c> in <c>apt-get -q -o Dpkg::Options::=x install curl</c>.</summary>
@@ -164,61 +189,98 @@ namespace Docker.Build.Analyzers.Shell
             // A bundle ends with the option that takes the value: -o x, -qo x. A value glued on (-ox) needs no word.
             for (int k = 1; k < option.Length; k++)
             {
-                if (Contains(_valueOptions, "-" + option[k])) return k == option.Length - 1;
+                if (Contains(_valueOptions, ShortOption(option[k]))) return k == option.Length - 1;
                 if (!char.IsLetterOrDigit(option[k])) return false;
             }
             return false;
         }
 
+        // "-a" ... "-z", "-A" ... "-Z", "-0" ... "-9" made once: option letters are looked up for every word of every command.
+        private static readonly string[] ShortOptions = MakeShortOptions();
+
+        private static string[] MakeShortOptions()
+        {
+            var names = new string[128];
+            for (char c = '!'; c < (char)127; c++) names[c] = "-" + c;
+            return names;
+        }
+
+        /// <summary>The single-dash option name of a letter (<c>-y</c> for <c>y</c>).</summary>
+        private static string ShortOption(char c) => c < ShortOptions.Length && ShortOptions[c] != null ? ShortOptions[c] : "-" + c;
+
         private static bool Contains(HashSet<string> set, string value) => set.Count > 0 && set.Contains(value);
 
-        private IEnumerable<OptionOccurrence> Options()
+        private OptionOccurrence[]? _options;
+
+        /// <summary>
+        /// The options given, in order, worked out once per invocation (several rules ask about the same command):
+        /// each word of a bundle (<c>-qy</c>) and each <c>--opt=value</c> as an occurrence.
+        /// </summary>
+        private ReadOnlyArray<OptionOccurrence> Options
         {
+            get
+            {
+                var options = System.Threading.Volatile.Read(ref _options);
+                if (options == null)
+                {
+                    var computed = ComputeOptions();
+                    options = System.Threading.Interlocked.CompareExchange(ref _options, computed, null) ?? computed;
+                }
+                return new ReadOnlyArray<OptionOccurrence>(options);
+            }
+        }
+
+        private OptionOccurrence[] ComputeOptions()
+        {
+            if (Arguments.Count == 0) return Array.Empty<OptionOccurrence>();
+            List<OptionOccurrence>? result = null;
             for (int i = 0; i < Arguments.Count; i++)
             {
                 var w = Arguments[i];
                 string v = w.Value;
                 if (!IsOptionLike(w)) continue;
-                if (v == "--") yield break;
+                if (v == "--") break;
+                result ??= new List<OptionOccurrence>();
                 ShellWord? next = i + 1 < Arguments.Count ? Arguments[i + 1] : null;
                 if (v.StartsWith("--", StringComparison.Ordinal))
                 {
                     int eq = v.IndexOf('=');
                     if (eq >= 0)
                     {
-                        yield return new OptionOccurrence(w, v.Substring(0, eq), v.Substring(eq + 1), GluedValue(w, eq + 1));
+                        result.Add(new OptionOccurrence(w, v.Substring(0, eq), v.Substring(eq + 1), GluedValue(w, eq + 1)));
                         continue;
                     }
                     bool takes = Contains(_valueOptions, v);
-                    yield return new OptionOccurrence(w, v, takes ? next?.Value : null, takes ? next : null);
+                    result.Add(new OptionOccurrence(w, v, takes ? next?.Value : null, takes ? next : null));
                     if (takes) i++;
                     continue;
                 }
                 // Single dash: the exact word, then each letter of a bundle until one takes a value.
-                yield return new OptionOccurrence(w, v, null, null, exactOnly: true);
+                result.Add(new OptionOccurrence(w, v, null, null, exactOnly: true));
                 bool consumedNext = false;
                 for (int k = 1; k < v.Length; k++)
                 {
                     char c = v[k];
                     if (!char.IsLetterOrDigit(c) && c != '?') break;
-                    string name = "-" + c;
+                    string name = ShortOption(c);
                     if (Contains(_valueOptions, name))
                     {
-                        if (k < v.Length - 1) yield return new OptionOccurrence(w, name, v.Substring(k + 1), GluedValue(w, k + 1));
+                        if (k < v.Length - 1) result.Add(new OptionOccurrence(w, name, v.Substring(k + 1), GluedValue(w, k + 1)));
                         else
                         {
-                            yield return new OptionOccurrence(w, name, next?.Value, next);
+                            result.Add(new OptionOccurrence(w, name, next?.Value, next));
                             consumedNext = next != null;
                         }
                         break;
                     }
-                    yield return new OptionOccurrence(w, name, null, null);
+                    result.Add(new OptionOccurrence(w, name, null, null));
                     // A word such as -Dkey=value or -Xmx512m is one option with a glued value, not a bundle
                     // (unless a known value option ends its leading letters, as in wget -qO-).
                     if (k == 1 && !IsBundle(v) && !LeadingLettersReachValueOption(v)) break;
                 }
                 if (consumedNext) i++;
             }
+            return result?.ToArray() ?? Array.Empty<OptionOccurrence>();
         }
 
         /// <summary>The value part of <c>--opt=value</c> or <c>-ovalue</c> as a word of its own (the whole word when quoting makes the split unclear).</summary>
@@ -231,7 +293,7 @@ namespace Docker.Build.Analyzers.Shell
         private bool LeadingLettersReachValueOption(string v)
         {
             for (int k = 1; k < v.Length && char.IsLetter(v[k]); k++)
-                if (Contains(_valueOptions, "-" + v[k])) return true;
+                if (Contains(_valueOptions, ShortOption(v[k]))) return true;
             return false;
         }
 
@@ -298,8 +360,8 @@ namespace Docker.Build.Analyzers.Shell
                         bool takes = false;
                         for (int k = 1; k < v.Length; k++)
                         {
-                            if (spec.StopOptions.Contains("-" + v[k])) { lookupOnly = true; break; }
-                            if (spec.ValueOptions.Contains("-" + v[k])) { takes = k == v.Length - 1; break; }
+                            if (spec.StopOptions.Contains(ShortOption(v[k]))) { lookupOnly = true; break; }
+                            if (spec.ValueOptions.Contains(ShortOption(v[k]))) { takes = k == v.Length - 1; break; }
                         }
                         if (lookupOnly) break;
                         i += takes ? 2 : 1;

@@ -46,7 +46,27 @@ namespace Docker.Build.Analyzers.Shell
         /// <summary>The heredoc whose body this is, for heredoc scripts.</summary>
         public Heredoc? Heredoc { get; }
 
-        public IReadOnlyList<SimpleCommand> Commands => Script.Commands;
+        private SimpleCommand[]? _commands;
+
+        /// <summary>The script's simple commands in source order (a view that <c>foreach</c> walks without allocating).</summary>
+        public ReadOnlyArray<SimpleCommand> Commands
+        {
+            get
+            {
+                var commands = System.Threading.Volatile.Read(ref _commands);
+                if (commands == null)
+                {
+                    var source = Script.Commands;
+                    if (!(source is SimpleCommand[] array))
+                    {
+                        array = new SimpleCommand[source.Count];
+                        for (int i = 0; i < array.Length; i++) array[i] = source[i];
+                    }
+                    commands = System.Threading.Interlocked.CompareExchange(ref _commands, array, null) ?? array;
+                }
+                return new ReadOnlyArray<SimpleCommand>(commands);
+            }
+        }
     }
 
     /// <summary>A <c>RUN</c> instruction with its mounts, its shell and the scripts it runs.</summary>
@@ -84,23 +104,47 @@ namespace Docker.Build.Analyzers.Shell
         /// </summary>
         public IReadOnlyList<RunScript> Scripts { get; }
 
-        /// <summary>Every simple command of every script, script by script, in source order.</summary>
-        public IEnumerable<SimpleCommand> Commands
+        private SimpleCommand[]? _commands;
+
+        /// <summary>
+        /// Every simple command of every script, script by script, in source order. Gathered once per RUN and shared
+        /// by the rules; a view that <c>foreach</c> walks without allocating.
+        /// </summary>
+        public ReadOnlyArray<SimpleCommand> Commands
         {
             get
             {
-                foreach (var s in Scripts)
-                    foreach (var c in s.Script.Commands)
-                        yield return c;
+                var commands = System.Threading.Volatile.Read(ref _commands);
+                if (commands == null)
+                {
+                    var scripts = Scripts;
+                    if (scripts.Count == 1)
+                    {
+                        commands = scripts[0].Commands.ToArrayUnsafe(); // the same commands: share the array
+                    }
+                    else
+                    {
+                        int count = 0;
+                        for (int i = 0; i < scripts.Count; i++) count += scripts[i].Commands.Count;
+                        var all = new SimpleCommand[count];
+                        int at = 0;
+                        for (int i = 0; i < scripts.Count; i++)
+                            foreach (var c in scripts[i].Commands) all[at++] = c;
+                        commands = all;
+                    }
+                    commands = System.Threading.Interlocked.CompareExchange(ref _commands, commands, null) ?? commands;
+                }
+                return new ReadOnlyArray<SimpleCommand>(commands);
             }
         }
 
         /// <summary>The script a command belongs to.</summary>
         public RunScript? ScriptOf(SimpleCommand command)
         {
-            foreach (var s in Scripts)
-                foreach (var c in s.Script.Commands)
-                    if (ReferenceEquals(c, command)) return s;
+            var scripts = Scripts;
+            for (int i = 0; i < scripts.Count; i++)
+                foreach (var c in scripts[i].Commands)
+                    if (ReferenceEquals(c, command)) return scripts[i];
             return null;
         }
 
@@ -108,17 +152,27 @@ namespace Docker.Build.Analyzers.Shell
         {
             get
             {
-                foreach (var m in Mounts) if (m.IsSecret) return true;
+                var mounts = Mounts;
+                for (int i = 0; i < mounts.Count; i++) if (mounts[i].IsSecret) return true;
                 return false;
             }
+        }
+
+        /// <summary>A cache or tmpfs mount keeps the path (or a directory above it) out of the layer.</summary>
+        public bool KeepsOutOfLayer(string path)
+        {
+            var mounts = Mounts;
+            for (int i = 0; i < mounts.Count; i++)
+                if (mounts[i].KeepsOutOfLayer(path)) return true;
+            return false;
         }
 
         /// <summary>A cache or tmpfs mount keeps one of the paths (or a directory above it) out of the layer.</summary>
         public bool KeepsOutOfLayer(params string[] paths)
         {
-            foreach (var m in Mounts)
-                foreach (var p in paths)
-                    if (m.KeepsOutOfLayer(p)) return true;
+            if (Mounts.Count == 0) return false;
+            foreach (var p in paths)
+                if (KeepsOutOfLayer(p)) return true;
             return false;
         }
     }
