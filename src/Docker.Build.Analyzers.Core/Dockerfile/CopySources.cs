@@ -61,12 +61,15 @@ namespace Docker.Build.Analyzers.Dockerfile
         /// True when the instruction reads the build context: not <c>COPY --from</c> (a stage, an image or a named
         /// context) and not an ONBUILD trigger (which runs in another build).
         /// </summary>
-        public static bool ReadsBuildContext(CopyInstruction copy) => copy.From == null && copy.Destination != null;
+        public static bool ReadsBuildContext(CopyInstruction copy) => copy.Destination != null && !copy.HasFlag("from");
 
         /// <summary>The sources of a COPY/ADD, expanded in the variables visible at the instruction.</summary>
         public static IReadOnlyList<CopySource> Resolve(DockerfileModel model, CopyInstruction copy) =>
             // Several rules ask for the same copies: resolve each once per document.
-            model.GetCopySources(copy, c => ResolveUncached(model, c));
+            // (a static delegate: a lambda capturing the model would be allocated on every call)
+            model.GetCopySources(copy, ResolveUncachedDelegate);
+
+        private static readonly Func<DockerfileModel, CopyInstruction, IReadOnlyList<CopySource>> ResolveUncachedDelegate = ResolveUncached;
 
         private static IReadOnlyList<CopySource> ResolveUncached(DockerfileModel model, CopyInstruction copy)
         {

@@ -32,13 +32,13 @@ namespace Docker.Build.Analyzers.Dockerfile
         /// The resolved sources of a COPY/ADD, computed once per document (several rules ask); ONBUILD triggers,
         /// which are not in the instruction list, are resolved every time.
         /// </summary>
-        internal IReadOnlyList<CopySource> GetCopySources(CopyInstruction copy, Func<CopyInstruction, IReadOnlyList<CopySource>> resolve)
+        internal IReadOnlyList<CopySource> GetCopySources(CopyInstruction copy, Func<DockerfileModel, CopyInstruction, IReadOnlyList<CopySource>> resolve)
         {
             int i = copy.Index;
-            if (i < 0 || i >= _copySources.Length || !ReferenceEquals(Syntax.Instructions[i], copy)) return resolve(copy);
+            if (i < 0 || i >= _copySources.Length || !ReferenceEquals(Syntax.Instructions[i], copy)) return resolve(this, copy);
             var cached = System.Threading.Volatile.Read(ref _copySources[i]);
             if (cached != null) return cached;
-            var computed = resolve(copy);
+            var computed = resolve(this, copy);
             return System.Threading.Interlocked.CompareExchange(ref _copySources[i], computed, null) ?? computed;
         }
 

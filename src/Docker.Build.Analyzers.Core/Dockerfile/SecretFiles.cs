@@ -28,12 +28,14 @@ namespace Docker.Build.Analyzers.Dockerfile
         /// </summary>
         public static SecretFileEvidence Classify(string path, out string what, out string ignorePattern)
         {
+            what = "";
+            ignorePattern = "";
+            // Most files of a context are plain sources: turn them away before cutting and lower-casing the name.
+            if (!MayBeSecret(path, path.LastIndexOf('/') + 1)) return SecretFileEvidence.None;
             string name = path;
             int slash = name.LastIndexOf('/');
             if (slash >= 0) name = name.Substring(slash + 1);
             string lower = name.ToLowerInvariant();
-            what = "";
-            ignorePattern = "";
 
             if (lower == ".env" || (lower.StartsWith(".env.", StringComparison.Ordinal) && !IsEnvTemplate(lower)))
                 return Found("an environment file with secrets", "**/" + (lower == ".env" ? name : ".env.*"), out what, out ignorePattern);
@@ -110,6 +112,39 @@ namespace Docker.Build.Analyzers.Dockerfile
             }
             return content.IndexOf("PRIVATE KEY-----", StringComparison.Ordinal) >= 0;
         }
+
+        /// <summary>Extensions that <see cref="Classify"/> recognises.</summary>
+        private static readonly string[] SecretExtensions = { ".pfx", ".p12", ".key", ".ppk", ".jks", ".keystore", ".publishsettings", ".pem" };
+
+        /// <summary>Names that <see cref="Classify"/> recognises as a whole.</summary>
+        private static readonly string[] SecretFileNames =
+        {
+            "secrets.json", ".git-credentials", ".netrc", "_netrc", ".pgpass", ".htpasswd", "credentials", ".npmrc", ".pypirc", "nuget.config",
+        };
+
+        /// <summary>
+        /// A quick, allocation-free superset of what <see cref="Classify"/> accepts, judged on the file name that
+        /// starts at <paramref name="nameStart"/>: false means certainly not a secret file.
+        /// </summary>
+        private static bool MayBeSecret(string path, int nameStart)
+        {
+            int length = path.Length - nameStart;
+            if (length <= 0) return false;
+            // Lower-casing a non-ASCII name may give an ASCII one (the Kelvin sign gives 'k'): leave those to Classify.
+            for (int i = nameStart; i < path.Length; i++)
+                if (path[i] > 0x7F) return true;
+            if (StartsWithIgnoreCase(path, nameStart, ".env")) return true;
+            foreach (var key in SshKeyPrefixes)
+                if (StartsWithIgnoreCase(path, nameStart, key)) return true;
+            foreach (var extension in SecretExtensions)
+                if (length > extension.Length && string.Compare(path, path.Length - extension.Length, extension, 0, extension.Length, StringComparison.OrdinalIgnoreCase) == 0) return true;
+            foreach (var name in SecretFileNames)
+                if (length == name.Length && string.Compare(path, nameStart, name, 0, length, StringComparison.OrdinalIgnoreCase) == 0) return true;
+            return false;
+        }
+
+        private static bool StartsWithIgnoreCase(string text, int start, string prefix) =>
+            text.Length - start >= prefix.Length && string.Compare(text, start, prefix, 0, prefix.Length, StringComparison.OrdinalIgnoreCase) == 0;
 
         private static readonly string[] SshKeyPrefixes = { "id_rsa", "id_ed25519", "id_ecdsa", "id_dsa" };
 

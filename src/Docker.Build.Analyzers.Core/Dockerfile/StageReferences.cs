@@ -47,22 +47,26 @@ namespace Docker.Build.Analyzers.Dockerfile
         /// </summary>
         public static IReadOnlyList<StageReference> Of(Instruction instruction)
         {
-            var result = new List<StageReference>();
+            // Most instructions have no flags at all: answer them without allocating a list.
+            if (instruction.Flags.Count == 0) return Array.Empty<StageReference>();
+            List<StageReference>? result = null;
             if (instruction.Kind == InstructionKind.Copy)
             {
-                var from = instruction.GetFlag("from");
-                if (from?.ValueWord != null) result.Add(new StageReference(instruction, StageReferenceKind.CopyFrom, from.ValueWord));
+                var from = instruction.FindFlag("from");
+                if (from?.ValueWord != null) (result ??= new List<StageReference>()).Add(new StageReference(instruction, StageReferenceKind.CopyFrom, from.ValueWord));
             }
             else if (instruction.Kind == InstructionKind.Run)
             {
-                foreach (var mount in instruction.GetFlags("mount"))
+                var flags = instruction.Flags;
+                for (int i = 0; i < flags.Count; i++)
                 {
-                    if (mount.ValueWord == null) continue;
+                    var mount = flags[i];
+                    if (!string.Equals(mount.Name, "mount", StringComparison.OrdinalIgnoreCase) || mount.ValueWord == null) continue;
                     var value = MountOption(mount.ValueWord, "from");
-                    if (value != null) result.Add(new StageReference(instruction, StageReferenceKind.MountFrom, value));
+                    if (value != null) (result ??= new List<StageReference>()).Add(new StageReference(instruction, StageReferenceKind.MountFrom, value));
                 }
             }
-            return result;
+            return result ?? (IReadOnlyList<StageReference>)Array.Empty<StageReference>();
         }
 
         /// <summary>Every reference of every stage, in file order.</summary>
@@ -102,6 +106,7 @@ namespace Docker.Build.Analyzers.Dockerfile
         public static Word? MountOption(Word flagValue, string key)
         {
             string s = flagValue.Raw;
+            if (s.IndexOf(key, StringComparison.OrdinalIgnoreCase) < 0) return null; // the usual case: no need to split the fields
             int i = 0;
             while (i <= s.Length)
             {

@@ -61,6 +61,17 @@ namespace Docker.Build.Analyzers.Dockerfile
             return null;
         }
 
+        /// <summary>The definition of the name written at <paramref name="start"/> in <paramref name="text"/> (no substring made).</summary>
+        public VariableDefinition? Lookup(string text, int start, int length)
+        {
+            for (var s = this; s != null; s = s._parent)
+            {
+                var d = s._definition;
+                if (d != null && d.Name.Length == length && string.CompareOrdinal(d.Name, 0, text, start, length) == 0) return d;
+            }
+            return null;
+        }
+
         public bool IsDefined(string name) => Lookup(name) != null;
 
         /// <summary>The value for expansion: null when undefined or unknown.</summary>

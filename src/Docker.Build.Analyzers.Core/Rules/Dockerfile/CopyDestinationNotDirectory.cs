@@ -50,7 +50,7 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                     }
                     else
                     {
-                        if (isTrigger || copy.From != null) continue;
+                        if (isTrigger || copy.HasFlag("from")) continue;
                         var source = copy.Sources[0];
                         if (source.Raw.IndexOf('$') >= 0 || !IsGlob(source.Value)) continue;
                         int matches = CountMatches(context.BuildContext, source.Value);

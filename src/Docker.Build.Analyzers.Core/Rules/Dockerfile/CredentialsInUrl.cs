@@ -23,17 +23,20 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
 
         public override void Analyze(DockerfileContext context)
         {
-            foreach (var instruction in context.Syntax.Instructions)
+            var instructions = context.Syntax.Instructions;
+            for (int i = 0; i < instructions.Count; i++)
             {
+                var instruction = instructions[i];
                 Scan(context, instruction.Arguments);
-                foreach (var heredoc in instruction.Heredocs) Scan(context, heredoc.Body);
+                var heredocs = instruction.Heredocs;
+                for (int h = 0; h < heredocs.Count; h++) Scan(context, heredocs[h].Body);
             }
         }
 
         private static void Scan(DockerfileContext context, MappedText text)
         {
             string s = text.Value;
-            if (s.IndexOf("://", StringComparison.Ordinal) < 0) return;
+            if (!MayHaveUserInfo(s)) return;
             foreach (Match m in UrlWithPassword.Matches(s))
             {
                 var password = m.Groups["password"].Value;
@@ -44,6 +47,26 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                 string shown = m.Groups["scheme"].Value + "://" + user.Value + ":***@";
                 context.Report(text.ToSourceSpan(start, length), shown, user.Value);
             }
+        }
+
+        /// <summary>
+        /// Cheap pre-filter for the regex: some <c>://</c> followed by an <c>@</c> before any whitespace, slash or quote
+        /// (the only shape the pattern can match). Most instructions have no URL, most URLs no user part.
+        /// </summary>
+        private static bool MayHaveUserInfo(string s)
+        {
+            int at = s.IndexOf("://", StringComparison.Ordinal);
+            while (at >= 0)
+            {
+                for (int p = at + 3; p < s.Length; p++)
+                {
+                    char c = s[p];
+                    if (c == '@') return true;
+                    if (c == '/' || c == '\'' || c == '"' || char.IsWhiteSpace(c)) break;
+                }
+                at = s.IndexOf("://", at + 3, StringComparison.Ordinal);
+            }
+            return false;
         }
 
         /// <summary>Not a variable (<c>$TOKEN</c>, <c>${TOKEN}</c>, <c>$(cat /run/secrets/x)</c>, <c>%TOKEN%</c>) and not an obvious placeholder.</summary>

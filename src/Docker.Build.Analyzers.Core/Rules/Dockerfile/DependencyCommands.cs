@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Docker.Build.Analyzers.Dockerfile;
 using Docker.Build.Analyzers.Shell;
 
 namespace Docker.Build.Analyzers.Rules.Dockerfile
@@ -167,7 +168,7 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
         }
 
         /// <summary>The simple commands a RUN runs, in order, or none when it runs no POSIX shell commands we can read.</summary>
-        public static IEnumerable<SimpleCommand> CommandsOf(RunInstructionScripts? run) =>
-            run == null ? Array.Empty<SimpleCommand>() : run.Commands;
+        public static ReadOnlyArray<SimpleCommand> CommandsOf(RunInstructionScripts? run) =>
+            run == null ? ReadOnlyArray<SimpleCommand>.Empty : run.Commands;
     }
 }

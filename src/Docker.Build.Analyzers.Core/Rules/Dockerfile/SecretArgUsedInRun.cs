@@ -32,64 +32,98 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
             ["GH_TOKEN"] = new[] { "gh" },
         };
 
+        /// <summary>Every program of <see cref="ReadByTools"/>: a command that is none of them reads none of the variables.</summary>
+        private static readonly HashSet<string> Tools = AllTools();
+
+        private static HashSet<string> AllTools()
+        {
+            var tools = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var pair in ReadByTools) tools.UnionWith(pair.Value);
+            return tools;
+        }
+
         public override void Analyze(DockerfileContext context)
         {
-            foreach (var run in context.Document.RunScripts.All)
+            var runs = context.Document.RunScripts.All;
+            for (int r = 0; r < runs.Count; r++)
             {
+                var run = runs[r];
                 if (run.HasSecretMount) continue;
                 var scope = run.Scope;
-                var reported = new HashSet<string>(StringComparer.Ordinal);
-                bool IsSecret(string name) => scope.Lookup(name) is VariableDefinition v && v.Kind == VariableKind.Arg && IsSecretArg(name);
+                HashSet<string>? reported = null;
 
-                foreach (var script in run.Scripts)
+                var scripts = run.Scripts;
+                for (int i = 0; i < scripts.Count; i++)
                 {
+                    var script = scripts[i];
                     // An exec-form command gets no expansion: "$TOKEN" stays literal text.
                     if (script.Origin == RunScriptOrigin.ExecFormCommand || !script.Script.IsParsed) continue;
-                    foreach (var (name, span) in References(script.Script.Text))
-                        if (!reported.Contains(name) && IsSecret(name) && reported.Add(name)) context.Report(span, name, SecretId(name));
+                    ReportReferences(context, script.Script.Text, scope, ref reported);
                 }
                 // A heredoc with an unquoted delimiter is expanded by the shell, so '${NPM_TOKEN}' in a data heredoc is used too.
                 if (run.Shell.IsPosix)
                 {
-                    foreach (var heredoc in run.Instruction.Heredocs)
-                    {
-                        if (heredoc.IsQuoted) continue;
-                        foreach (var (name, span) in References(heredoc.Body))
-                            if (!reported.Contains(name) && IsSecret(name) && reported.Add(name)) context.Report(span, name, SecretId(name));
-                    }
+                    var heredocs = run.Instruction.Heredocs;
+                    for (int i = 0; i < heredocs.Count; i++)
+                        if (!heredocs[i].IsQuoted) ReportReferences(context, heredocs[i].Body, scope, ref reported);
                 }
                 foreach (var command in run.Commands)
                 {
                     var e = command.EffectiveCommand;
-                    if (e.Name == null) continue;
+                    if (e.Name == null || !Tools.Contains(e.CommandName)) continue;
                     foreach (var pair in ReadByTools)
                     {
-                        if (reported.Contains(pair.Key) || Array.IndexOf(pair.Value, e.CommandName) < 0) continue;
-                        if (!IsSecret(pair.Key)) continue;
-                        reported.Add(pair.Key);
+                        if ((reported != null && reported.Contains(pair.Key)) || Array.IndexOf(pair.Value, e.CommandName) < 0) continue;
+                        if (!IsSecret(scope.Lookup(pair.Key))) continue;
+                        (reported ??= new HashSet<string>(StringComparer.Ordinal)).Add(pair.Key);
                         context.Report(e.Name.Span, pair.Key, SecretId(pair.Key));
                     }
                 }
             }
         }
 
+        /// <summary>A build argument (not an ENV) whose name says it holds a secret.</summary>
+        private static bool IsSecret(VariableDefinition? definition) =>
+            definition != null && definition.Kind == VariableKind.Arg && IsSecretArg(definition.Name);
+
         internal static bool IsSecretArg(string name)
         {
             if (SecretNames.IsSecretName(name) || ReadByTools.ContainsKey(name)) return true;
             // Compound words the name list does not split: FEED_ACCESSTOKEN, NUGETPASSWORD, MyApiToken.
-            var words = SecretNames.SplitWords(name);
+            var words = new SecretNames.NameWords(name);
+            while (words.MoveNext())
+                if (IsOneOf(name, words.Start, words.Length, NotSecretWords)) return false;
+            words = new SecretNames.NameWords(name);
+            while (words.MoveNext())
+                if (words.Length > 5 && EndsWithOneOf(name, words.Start, words.Length, SecretSuffixes)) return true;
+            return false;
+        }
+
+        private static readonly string[] NotSecretWords = { "file", "path", "url", "uri", "dir", "name", "id", "type" };
+        private static readonly string[] SecretSuffixes = { "token", "password", "secret" };
+
+        // The words are compared ignoring case, as the lower-cased words of SecretNames.SplitWords were.
+        private static bool IsOneOf(string text, int start, int length, string[] words)
+        {
             foreach (var w in words)
-                if (w == "file" || w == "path" || w == "url" || w == "uri" || w == "dir" || w == "name" || w == "id" || w == "type") return false;
-            foreach (var w in words)
-                if (w.Length > 5 && (w.EndsWith("token", StringComparison.Ordinal) || w.EndsWith("password", StringComparison.Ordinal) || w.EndsWith("secret", StringComparison.Ordinal)))
-                    return true;
+                if (w.Length == length && string.Compare(text, start, w, 0, length, StringComparison.OrdinalIgnoreCase) == 0) return true;
+            return false;
+        }
+
+        private static bool EndsWithOneOf(string text, int start, int length, string[] suffixes)
+        {
+            foreach (var suffix in suffixes)
+                if (suffix.Length <= length && string.Compare(text, start + length - suffix.Length, suffix, 0, suffix.Length, StringComparison.OrdinalIgnoreCase) == 0) return true;
             return false;
         }
 
         private static string SecretId(string name) => name.ToLowerInvariant().Replace('_', '-');
 
-        /// <summary>Every <c>$NAME</c> and <c>${NAME...}</c> in a script, quoted or not: the shell or a tool it starts reads them from the environment.</summary>
-        private static IEnumerable<(string Name, TextSpan Span)> References(MappedText text)
+        /// <summary>
+        /// Reports every <c>$NAME</c> and <c>${NAME...}</c> of a script that names a secret build argument, once per name
+        /// and RUN; quoted or not, the shell or a tool it starts reads them from the environment.
+        /// </summary>
+        private static void ReportReferences(DockerfileContext context, MappedText text, VariableScope scope, ref HashSet<string>? reported)
         {
             string s = text.Value;
             int i = s.IndexOf('$');
@@ -103,14 +137,20 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                 while (p < s.Length && ShellNameChar(s[p], p == nameStart)) p++;
                 if (p > nameStart)
                 {
-                    string name = s.Substring(nameStart, p - nameStart);
-                    int end = p;
-                    if (braced)
+                    // The definition's own name stands for the reference: no substring unless it is reported.
+                    var definition = scope.Lookup(s, nameStart, p - nameStart);
+                    if (definition != null && (reported == null || !reported.Contains(definition.Name)) && IsSecret(definition))
                     {
-                        int close = s.IndexOf('}', p);
-                        if (close > 0) end = close + 1;
+                        string name = definition.Name;
+                        int end = p;
+                        if (braced)
+                        {
+                            int close = s.IndexOf('}', p);
+                            if (close > 0) end = close + 1;
+                        }
+                        (reported ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
+                        context.Report(text.ToSourceSpan(start, end - start), name, SecretId(name));
                     }
-                    yield return (name, text.ToSourceSpan(start, end - start));
                 }
                 i = s.IndexOf('$', Math.Max(p, i + 1));
             }

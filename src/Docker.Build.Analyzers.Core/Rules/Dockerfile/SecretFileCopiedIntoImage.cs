@@ -29,20 +29,22 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
         {
             var final = context.Model.FinalStage;
             if (final == null) return;
-            var shipped = new HashSet<int>(final.SelfAndAncestors.Select(s => s.Index));
             var buildContext = context.BuildContext;
             var copiedBy = new Dictionary<string, List<SecretFile>>(StringComparer.Ordinal);
 
-            foreach (var instruction in context.Syntax.Instructions)
+            var instructions = context.Syntax.Instructions;
+            for (int i = 0; i < instructions.Count; i++)
             {
-                if (!(instruction is CopyInstruction copy) || !CopySources.ReadsBuildContext(copy)) continue;
+                if (!(instructions[i] is CopyInstruction copy) || !CopySources.ReadsBuildContext(copy)) continue;
                 var stage = context.Model.StageOf(copy);
                 if (stage == null) continue;
-                bool ships = shipped.Contains(stage.Index);
+                bool ships = final.IsSelfOrAncestor(stage);
                 var excludes = ExcludeFlags(copy);
 
-                foreach (var source in CopySources.Resolve(context.Model, copy))
+                var sources = CopySources.Resolve(context.Model, copy);
+                for (int k = 0; k < sources.Count; k++)
                 {
+                    var source = sources[k];
                     if (source.Kind != CopySourceKind.ContextPath) continue;
                     List<SecretFile> secrets;
                     if (!buildContext.Exists) secrets = SecretsNamedBy(source);
@@ -50,7 +52,7 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                     else
                     {
                         // Build stages repeat the same copies (COPY . . in each): look at each source once.
-                        string key = (source.IsGlob ? "glob:" : "path:") + source.ContextPath;
+                        string key = source.IsGlob ? "glob:" + source.ContextPath : source.ContextPath!; // a plain path has no "glob:" prefix
                         if (!copiedBy.TryGetValue(key, out secrets!)) copiedBy[key] = secrets = SecretsCopiedBy(source, buildContext, null);
                     }
                     if (secrets.Count == 0) continue;
@@ -88,41 +90,44 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
         {
             var result = new List<SecretFile>();
             string path = source.ContextPath!;
-            var copied = new List<(string File, string Root)>();
             if (source.IsGlob)
             {
                 if (path.IndexOf("**", StringComparison.Ordinal) >= 0) return result;
                 foreach (var entry in buildContext.Glob(path).Visible)
                 {
-                    if (entry.Kind == ContextEntryKind.File) copied.Add((entry.Path, SlashPath.Parent(entry.Path)));
-                    else foreach (var f in buildContext.FilesUnder(entry.Path)) copied.Add((f, entry.Path));
+                    if (entry.Kind == ContextEntryKind.File) Check(entry.Path, null, buildContext, excludes, result);
+                    else foreach (var f in buildContext.FilesUnder(entry.Path)) Check(f, entry.Path, buildContext, excludes, result);
                 }
             }
             else
             {
                 var entry = buildContext.Probe(path);
                 if (!entry.IsVisible) return result; // missing or ignored: nothing is copied (DKR121 says so)
-                if (entry.Kind == ContextEntryKind.File) copied.Add((path, SlashPath.Parent(path)));
-                else foreach (var f in buildContext.FilesUnder(path)) copied.Add((f, path));
-            }
-
-            foreach (var (file, root) in copied)
-            {
-                var evidence = SecretFiles.Classify(file, out var what, out var pattern);
-                if (evidence == SecretFileEvidence.None) continue;
-                // BuildKit applies --exclude patterns to paths relative to the copied directory.
-                if (excludes != null && excludes.IsExcluded(RelativeTo(file, root))) continue;
-                if (evidence == SecretFileEvidence.Content)
-                {
-                    var text = buildContext.TryReadText(file);
-                    bool secret = text != null
-                        ? SecretFiles.ContentHoldsSecret(file, text)
-                        : IsPem(file); // an unreadable .pem is judged by its name
-                    if (!secret) continue;
-                }
-                result.Add(new SecretFile(file, what, pattern));
+                if (entry.Kind == ContextEntryKind.File) Check(path, null, buildContext, excludes, result);
+                else foreach (var f in buildContext.FilesUnder(path)) Check(f, path, buildContext, excludes, result);
             }
             return result;
+        }
+
+        /// <summary>
+        /// Adds the file when it is a secret that the copy takes. <paramref name="root"/> is the copied directory, or
+        /// null for a file copied by name (whose parent is then the root).
+        /// </summary>
+        private static void Check(string file, string? root, BuildContext buildContext, DockerIgnoreMatcher? excludes, List<SecretFile> result)
+        {
+            var evidence = SecretFiles.Classify(file, out var what, out var pattern);
+            if (evidence == SecretFileEvidence.None) return;
+            // BuildKit applies --exclude patterns to paths relative to the copied directory.
+            if (excludes != null && excludes.IsExcluded(RelativeTo(file, root ?? SlashPath.Parent(file)))) return;
+            if (evidence == SecretFileEvidence.Content)
+            {
+                var text = buildContext.TryReadText(file);
+                bool secret = text != null
+                    ? SecretFiles.ContentHoldsSecret(file, text)
+                    : IsPem(file); // an unreadable .pem is judged by its name
+                if (!secret) return;
+            }
+            result.Add(new SecretFile(file, what, pattern));
         }
 
         /// <summary>Without a context to look at, only a source that names a secret file by itself can be judged.</summary>
@@ -164,7 +169,7 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
         private static DockerIgnoreMatcher? ExcludeFlags(CopyInstruction copy)
         {
             var patterns = new List<string>();
-            foreach (var flag in copy.GetFlags("exclude"))
+            foreach (var flag in copy.FindFlags("exclude"))
                 if (!string.IsNullOrEmpty(flag.Value)) patterns.Add(flag.Value!);
             return patterns.Count == 0 ? null : DockerIgnoreParser.CreateMatcher(patterns);
         }

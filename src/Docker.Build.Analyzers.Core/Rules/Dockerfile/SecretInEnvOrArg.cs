@@ -16,20 +16,30 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
 
         public override void Analyze(DockerfileContext context)
         {
-            foreach (var instruction in context.Syntax.Instructions)
+            var instructions = context.Syntax.Instructions;
+            for (int i = 0; i < instructions.Count; i++)
             {
-                if (!(instruction is KeyValueInstruction kv)) continue;
+                if (!(instructions[i] is KeyValueInstruction kv)) continue;
                 if (kv.Kind != InstructionKind.Env && kv.Kind != InstructionKind.Arg) continue;
-                foreach (var pair in kv.Pairs)
+                var pairs = kv.Pairs;
+                for (int p = 0; p < pairs.Count; p++)
                 {
+                    var pair = pairs[p];
                     var value = pair.ValueWord;
-                    if (value == null || value.Value.Trim().Length == 0) continue;
+                    if (value == null || IsBlank(value.Value)) continue;
                     if (SecretNames.IsSecretName(pair.Name) && IsLiteral(value, context.Syntax.EscapeCharacter))
                         context.Report(value.Span, kv.Name, pair.Name, "is given a literal secret value");
                     else if (SecretNames.ContainsCredential(value.Value))
                         context.Report(value.Span, kv.Name, pair.Name, "contains a literal password");
                 }
             }
+        }
+
+        private static bool IsBlank(string value)
+        {
+            foreach (char c in value)
+                if (!char.IsWhiteSpace(c)) return false;
+            return true;
         }
 
         /// <summary>A value with no variable reference that does not look like a path.</summary>

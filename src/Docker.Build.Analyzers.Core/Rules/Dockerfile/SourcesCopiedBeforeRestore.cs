@@ -36,20 +36,24 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
             BuildContext? buildContext = null;
             BuildContext Context() => buildContext ??= context.BuildContext;
             // Stages repeat the same copies (COPY . . in every build stage): look at each source tree once.
-            var described = new Dictionary<string, string?>(StringComparer.Ordinal);
+            // Keyed by (context path, source as written): a tuple of strings compares ordinally and needs no concatenation.
+            var described = new Dictionary<(string, string), string?>();
             string? Describe(CopySource source)
             {
-                string key = source.Kind + "|" + source.ContextPath + "|" + source.Expanded;
+                if (source.Kind != CopySourceKind.ContextPath) return null;
+                var key = (source.ContextPath!, source.Expanded);
                 if (!described.TryGetValue(key, out var what)) described[key] = what = DescribeSourceTree(source, Context);
                 return what;
             }
 
+            var restored = new HashSet<string>(StringComparer.Ordinal);
             foreach (var stage in model.Stages)
             {
                 // Restores done in the stages this one is built on are already cached with their own layers.
-                var restored = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var ancestor in stage.SelfAndAncestors.Skip(1))
-                    foreach (var instruction in ancestor.Instructions)
+                restored.Clear();
+                var chain = stage.SelfAndAncestors;
+                for (int a = 1; a < chain.Count; a++)
+                    foreach (var instruction in chain[a].Instructions)
                         if (instruction.Kind == InstructionKind.Run)
                             foreach (var command in DependencyCommands.CommandsOf(runs.Get(instruction)))
                                 if (DependencyCommands.AsRestore(command) is DependencyRestore r) restored.Add(r.Ecosystem);
@@ -61,8 +65,10 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                     if (instruction is CopyInstruction copy && CopySources.ReadsBuildContext(copy))
                     {
                         if (firstTree != null) continue;
-                        foreach (var source in CopySources.Resolve(model, copy))
+                        var sources = CopySources.Resolve(model, copy);
+                        for (int k = 0; k < sources.Count; k++)
                         {
+                            var source = sources[k];
                             string? what = Describe(source);
                             if (what == null) continue;
                             firstTree = (copy, source, what);

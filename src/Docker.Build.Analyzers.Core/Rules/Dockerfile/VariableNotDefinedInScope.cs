@@ -24,24 +24,30 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
         public override void Analyze(DockerfileContext context)
         {
             var model = context.Model;
-            var declarations = Declarations.Collect(model);
+            // Where each name is declared is only needed to explain a finding: gathered on the first one.
+            Declarations? declarations = null;
+            Func<Declarations> getDeclarations = () => declarations ??= Declarations.Collect(model);
             CheckGlobalArgs(context, model);
 
             foreach (var stage in model.Stages)
             {
-                CheckFrom(context, model, stage.From, declarations);
+                CheckFrom(context, model, stage.From, getDeclarations);
                 bool fromScratch = stage.Root.BaseImage?.IsScratch == true;
-                foreach (var instruction in stage.Instructions)
+                var instructions = stage.Instructions;
+                for (int i = 0; i < instructions.Count; i++)
                 {
+                    var instruction = instructions[i];
                     if (!IsExpandedByDocker(instruction.Kind)) continue;
-                    var scope = stage.ScopeBefore(instruction);
+                    // Most instructions have no variable at all: skip them before looking anything up.
+                    if (instruction.Arguments.Value.IndexOf('$') < 0) continue;
+                    var scope = stage.ScopeBefore(i);
                     // Which variables 'COPY --from=' sees has varied between BuildKit versions: leave it alone.
-                    var fromFlag = instruction.GetFlag("from");
+                    var fromFlag = instruction.FindFlag("from");
                     foreach (var reference in Variables.Find(instruction.Arguments, model.Escape))
                     {
                         if (reference.HandlesUnset || scope.IsDefined(reference.Name)) continue;
                         if (fromFlag != null && fromFlag.Span.Contains(reference.Span)) continue;
-                        string? why = Explain(reference, instruction, stage, fromScratch, model, declarations);
+                        string? why = Explain(reference, instruction, stage, fromScratch, model, getDeclarations());
                         if (why != null) context.Report(reference.Span, reference.Name, why);
                     }
                 }
@@ -71,9 +77,16 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
 
         private static void CheckGlobalArgs(DockerfileContext context, DockerfileModel model)
         {
-            var defined = new HashSet<string>(DockerfileModel.PlatformArgs.Concat(DockerfileModel.ProxyArgs), StringComparer.Ordinal);
+            HashSet<string>? defined = null;
             foreach (var arg in model.GlobalArgs)
             {
+                // Only values with a variable in them need the set of names declared before.
+                if (arg.Arguments.Value.IndexOf('$') < 0)
+                {
+                    if (defined != null) foreach (var pair in arg.Pairs) defined.Add(pair.Name);
+                    continue;
+                }
+                defined ??= DeclaredBefore(model, arg);
                 var before = new HashSet<string>(defined, StringComparer.Ordinal);
                 foreach (var pair in arg.Pairs)
                 {
@@ -90,12 +103,26 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
             }
         }
 
-        private static void CheckFrom(DockerfileContext context, DockerfileModel model, FromInstruction from, Declarations declarations)
+        /// <summary>The platform and proxy arguments and the names of the global ARGs before <paramref name="arg"/>.</summary>
+        private static HashSet<string> DeclaredBefore(DockerfileModel model, KeyValueInstruction arg)
         {
+            var defined = new HashSet<string>(DockerfileModel.PlatformArgs.Concat(DockerfileModel.ProxyArgs), StringComparer.Ordinal);
+            foreach (var earlier in model.GlobalArgs)
+            {
+                if (ReferenceEquals(earlier, arg)) break;
+                foreach (var pair in earlier.Pairs) defined.Add(pair.Name);
+            }
+            return defined;
+        }
+
+        private static void CheckFrom(DockerfileContext context, DockerfileModel model, FromInstruction from, Func<Declarations> getDeclarations)
+        {
+            if (from.Arguments.Value.IndexOf('$') < 0) return;
             foreach (var reference in Variables.Find(from.Arguments, model.Escape))
             {
                 if (reference.HandlesUnset || model.GlobalScope.IsDefined(reference.Name)) continue;
                 string name = reference.Name;
+                var declarations = getDeclarations();
                 var later = declarations.FirstArgInStages(name);
                 string why;
                 if (later != null)
@@ -140,7 +167,7 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                 var d = arg.Value;
                 if (ReferenceEquals(d.Stage, stage))
                     return $"it is declared at line {d.Line}, after this use. Move 'ARG {name}' above this line";
-                string relation = stage.SelfAndAncestors.Any(s => ReferenceEquals(s, d.Stage)) ? ", which this stage is built on; an ARG does not carry over to the stages built on it" : "; an ARG is visible only in its own stage";
+                string relation = stage.IsSelfOrAncestor(d.Stage) ? ", which this stage is built on; an ARG does not carry over to the stages built on it" : "; an ARG is visible only in its own stage";
                 return $"it is declared at line {d.Line} in {Describe(d.Stage)}{relation}. Add 'ARG {name}' in this stage";
             }
 
