@@ -13,8 +13,9 @@ namespace Docker.Build.Analyzers.Dockerfile
         {
             foreach (var word in FloatingTags)
             {
-                if (tag.Equals(word, StringComparison.OrdinalIgnoreCase)
-                    || tag.StartsWith(word + "-", StringComparison.OrdinalIgnoreCase))
+                // The word alone or followed by '-' (latest-alpine), compared in place: no "word-" string per call.
+                if ((tag.Length == word.Length || (tag.Length > word.Length && tag[word.Length] == '-'))
+                    && string.Compare(tag, 0, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0)
                 {
                     floatingWord = word;
                     return true;

@@ -167,6 +167,9 @@ namespace Docker.Build.Analyzers.Shell
             return false;
         }
 
+        /// <summary>A cache or tmpfs mount keeps one of the two paths (or a directory above it) out of the layer.</summary>
+        public bool KeepsOutOfLayer(string path, string other) => KeepsOutOfLayer(path) || KeepsOutOfLayer(other);
+
         /// <summary>A cache or tmpfs mount keeps one of the paths (or a directory above it) out of the layer.</summary>
         public bool KeepsOutOfLayer(params string[] paths)
         {

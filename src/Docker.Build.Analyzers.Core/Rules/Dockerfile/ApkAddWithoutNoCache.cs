@@ -32,7 +32,7 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
             }
         }
 
-        private static bool CleanedLater(System.Collections.Generic.List<Shell.SimpleCommand> commands, int from)
+        private static bool CleanedLater(Docker.Build.Analyzers.Dockerfile.ReadOnlyArray<Shell.SimpleCommand> commands, int from)
         {
             for (int i = from + 1; i < commands.Count; i++)
             {

@@ -25,12 +25,15 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                 var image = stage.BaseImage;
                 if (image == null || image.IsScratch || image.Digest != null) continue;
 
-                string shown = word.Raw == stage.BaseName ? word.Raw : $"{word.Raw}' (resolves to '{stage.BaseName}";
                 if (image.Tag == null)
-                    context.Report(word.Span, shown, "has no tag, so Docker pulls ':latest'");
+                    context.Report(word.Span, Shown(word, stage), "has no tag, so Docker pulls ':latest'");
                 else if (ImageFacts.IsFloatingTag(image.Tag, out var floating))
-                    context.Report(word.Span, shown, $"uses the floating tag '{image.Tag}'" + (floating == image.Tag.ToLowerInvariant() ? "" : $" ('{floating}' moves)"));
+                    context.Report(word.Span, Shown(word, stage), $"uses the floating tag '{image.Tag}'" + (floating == image.Tag.ToLowerInvariant() ? "" : $" ('{floating}' moves)"));
             }
         }
+
+        /// <summary>The image as written, and what it resolves to when a variable is involved (built only for a finding).</summary>
+        private static string Shown(Word word, Stage stage) =>
+            word.Raw == stage.BaseName ? word.Raw : $"{word.Raw}' (resolves to '{stage.BaseName}";
     }
 }

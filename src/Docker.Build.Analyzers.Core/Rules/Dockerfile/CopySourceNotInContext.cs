@@ -21,37 +21,40 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
         {
             var buildContext = context.BuildContext;
             if (!buildContext.Exists) return; // the context is somewhere we cannot see: nothing to say about sources
-            foreach (var instruction in context.Syntax.Instructions)
+            // One list for every COPY of the file: most copies have one source and no problem.
+            var verdicts = new List<(CopySource Source, string? Problem, bool CopiesSomething)>();
+            var instructions = context.Syntax.Instructions;
+            for (int i = 0; i < instructions.Count; i++)
             {
-                if (!(instruction is CopyInstruction copy) || !CopySources.ReadsBuildContext(copy)) continue;
+                if (!(instructions[i] is CopyInstruction copy) || !CopySources.ReadsBuildContext(copy)) continue;
                 var sources = CopySources.Resolve(context.Model, copy);
-                var verdicts = new List<(CopySource Source, string? Problem, bool CopiesSomething)>();
-                foreach (var source in sources)
+                verdicts.Clear();
+                bool anyProblem = false;
+                for (int k = 0; k < sources.Count; k++)
                 {
-                    if (source.Kind != CopySourceKind.ContextPath)
-                    {
-                        verdicts.Add((source, null, true));
-                        continue;
-                    }
-                    verdicts.Add(Judge(source, buildContext));
+                    var source = sources[k];
+                    var verdict = source.Kind != CopySourceKind.ContextPath ? (source, null, true) : Judge(source, buildContext);
+                    anyProblem |= verdict.Item2 != null;
+                    verdicts.Add(verdict);
                 }
-
-                bool anotherSourceCopies(CopySource self)
-                {
-                    foreach (var v in verdicts)
-                        if (!ReferenceEquals(v.Source, self) && v.CopiesSomething) return true;
-                    return false;
-                }
+                if (!anyProblem) continue;
 
                 foreach (var (source, problem, _) in verdicts)
                 {
                     if (problem == null) continue;
                     // 'COPY package.json yarn.lock* ./' makes the wildcard optional on purpose: BuildKit accepts an
                     // empty match, so it only matters when nothing else in the instruction copies anything.
-                    if (source.IsGlob && problem.StartsWith(NothingPrefix, StringComparison.Ordinal) && anotherSourceCopies(source)) continue;
+                    if (source.IsGlob && problem.StartsWith(NothingPrefix, StringComparison.Ordinal) && AnotherSourceCopies(verdicts, source)) continue;
                     context.Report(source.Word.Span, copy.Name, source.Expanded, problem);
                 }
             }
+        }
+
+        private static bool AnotherSourceCopies(List<(CopySource Source, string? Problem, bool CopiesSomething)> verdicts, CopySource self)
+        {
+            foreach (var v in verdicts)
+                if (!ReferenceEquals(v.Source, self) && v.CopiesSomething) return true;
+            return false;
         }
 
         private const string NothingPrefix = "matches nothing";
@@ -59,7 +62,6 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
         private static (CopySource, string?, bool) Judge(CopySource source, BuildContext buildContext)
         {
             string path = source.ContextPath!;
-            string where = $"in the build context '{buildContext.Directory}'";
             if (source.IsGlob)
             {
                 // '**' is not a COPY wildcard (it means '*'), but 'COPY --parents' gives it a meaning: do not guess.
@@ -71,7 +73,7 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                     var pattern = result.Excluded[0].Ignore.DecidingPattern;
                     return (source, $"matches only paths that .dockerignore excludes ({Describe(pattern, buildContext)}), so nothing is copied. Remove the pattern or add an exception such as '!{result.Excluded[0].Path}'", false);
                 }
-                return (source, $"{NothingPrefix} {where}: BuildKit copies nothing and the classic builder fails with 'no source files were specified'. Fix the pattern, or build with the context that holds the files", false);
+                return (source, $"{NothingPrefix} {Where(buildContext)}: BuildKit copies nothing and the classic builder fails with 'no source files were specified'. Fix the pattern, or build with the context that holds the files", false);
             }
 
             var entry = buildContext.Probe(path);
@@ -83,8 +85,10 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
             string hint = source.ClimbsAboveContext
                 ? "; a source cannot leave the context ('..' stops at its root), so set the build context (DockerfileContext) to the directory that holds it"
                 : "; sources are relative to the context root, so fix the path or set the build context (DockerfileContext) to the directory that holds it";
-            return (source, $"does not exist {where}, so the build fails with 'not found'{hint}", false);
+            return (source, $"does not exist {Where(buildContext)}, so the build fails with 'not found'{hint}", false);
         }
+
+        private static string Where(BuildContext buildContext) => $"in the build context '{buildContext.Directory}'";
 
         private static string Describe(DockerIgnorePattern? pattern, BuildContext buildContext)
         {

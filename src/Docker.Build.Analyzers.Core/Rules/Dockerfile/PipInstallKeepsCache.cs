@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Docker.Build.Analyzers.Diagnostics;
+using Docker.Build.Analyzers.Dockerfile;
 using Docker.Build.Analyzers.Shell;
 
 namespace Docker.Build.Analyzers.Rules.Dockerfile
@@ -49,7 +50,7 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
         }
 
         /// <summary>An earlier <c>export PIP_NO_CACHE_DIR=...</c> or <c>PIP_NO_CACHE_DIR=...</c> in the same RUN.</summary>
-        private static bool SetBefore(List<SimpleCommand> commands, int index)
+        private static bool SetBefore(ReadOnlyArray<SimpleCommand> commands, int index)
         {
             for (int i = 0; i < index; i++)
             {
@@ -67,7 +68,7 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
             return false;
         }
 
-        private static bool CleanedLater(List<SimpleCommand> commands, int index)
+        private static bool CleanedLater(ReadOnlyArray<SimpleCommand> commands, int index)
         {
             for (int i = index + 1; i < commands.Count; i++)
             {

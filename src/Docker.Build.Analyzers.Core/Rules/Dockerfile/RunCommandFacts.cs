@@ -12,6 +12,14 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
         public static bool IsApt(CommandInvocation invocation) =>
             invocation.CommandName == "apt-get" || invocation.CommandName == "apt";
 
+        /// <summary>The subcommand of an <c>apt-get</c>/<c>apt</c> invocation, when it is <paramref name="name"/> (no array to allocate).</summary>
+        public static ShellWord? AptSubcommand(CommandInvocation invocation, string name)
+        {
+            if (!IsApt(invocation)) return null;
+            var sub = invocation.Subcommand;
+            return sub != null && string.Equals(sub.Value, name, StringComparison.Ordinal) ? sub : null;
+        }
+
         /// <summary>The subcommand of an <c>apt-get</c>/<c>apt</c> invocation, when it is one of <paramref name="names"/>.</summary>
         public static ShellWord? AptSubcommand(CommandInvocation invocation, params string[] names)
         {
@@ -68,12 +76,7 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
         }
 
         /// <summary>The commands of a RUN in execution order across its scripts (line first, then heredoc bodies).</summary>
-        public static List<SimpleCommand> CommandsInOrder(RunInstructionScripts run)
-        {
-            var list = new List<SimpleCommand>();
-            foreach (var s in run.Scripts) list.AddRange(s.Commands);
-            return list;
-        }
+        public static ReadOnlyArray<SimpleCommand> CommandsInOrder(RunInstructionScripts run) => run.Commands;
 
         /// <summary>
         /// Answers "was apt configured with <c>option</c> set to <c>value</c> before this RUN?" for one analysis: an

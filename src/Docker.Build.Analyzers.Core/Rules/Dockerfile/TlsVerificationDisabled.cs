@@ -70,7 +70,8 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
 
         private static void CheckAssignments(DockerfileContext context, SimpleCommand command)
         {
-            foreach (var a in command.EffectiveCommand.Environment) Check(a.Name, a.Value, a.Span);
+            var environment = command.EffectiveCommand.Environment;
+            for (int i = 0; i < environment.Count; i++) Check(environment[i].Name, environment[i].Value, environment[i].Span);
             if (command.CommandName == "export" || command.CommandName == "declare")
             {
                 foreach (var w in command.Arguments)
