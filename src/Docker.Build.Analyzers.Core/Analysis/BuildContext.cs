@@ -115,6 +115,8 @@ namespace Docker.Build.Analyzers.Analysis
             _limits = limits ?? BuildContextLimits.Default;
             Exists = SafeDirectoryExists(directory);
             _files = new Lazy<ContextFileList>(Walk, LazyThreadSafetyMode.ExecutionAndPublication);
+            _listUncached = ListUncached;
+            _probeUncached = ProbeUncached;
         }
 
         /// <summary>The full path of the context directory.</summary>
@@ -143,24 +145,74 @@ namespace Docker.Build.Analyzers.Analysis
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ContextEntry> _probes =
             new System.Collections.Concurrent.ConcurrentDictionary<string, ContextEntry>(StringComparer.Ordinal);
 
-        /// <summary>Does a literal context-relative path exist, and does the build see it? Each path is asked of the disk once.</summary>
+        // Each directory is read from the disk once per analysis, sorted by name, and shared by probes, wildcards and
+        // the walk: probing the sources of many COPY lines costs one listing per directory instead of a stat call per
+        // path, and probes after the walk cost nothing.
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DirectoryEntry[]> _listings =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, DirectoryEntry[]>(StringComparer.Ordinal);
+
+        private readonly Func<string, DirectoryEntry[]> _listUncached;
+        private readonly Func<string, ContextEntry> _probeUncached;
+
+        // Linux file systems tell names apart by case, so a name missing from the listing is missing. Elsewhere
+        // (Windows, macOS) the disk may match it in another case: ask the disk itself then, as Docker's client would.
+        private static readonly bool NamesAreCaseSensitive =
+            System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Linux);
+
+        /// <summary>Does a literal context-relative path exist, and does the build see it? Each path is asked once.</summary>
         public ContextEntry Probe(string contextPath) =>
-            _probes.GetOrAdd(contextPath ?? "", ProbeUncached);
+            _probes.GetOrAdd(contextPath ?? "", _probeUncached);
 
         private ContextEntry ProbeUncached(string contextPath)
         {
             if (!Exists) return new ContextEntry(contextPath, ContextEntryKind.Missing, default);
             if (contextPath.Length == 0) return new ContextEntry("", ContextEntryKind.Directory, default);
-            string full = GetFullPath(contextPath);
-            var kind = SafeFileExists(full) ? ContextEntryKind.File
-                : SafeDirectoryExists(full) ? ContextEntryKind.Directory
-                : ContextEntryKind.Missing;
+            var kind = FindInListing(contextPath);
+            if (kind == ContextEntryKind.Missing && !NamesAreCaseSensitive)
+            {
+                string full = GetFullPath(contextPath);
+                kind = SafeFileExists(full) ? ContextEntryKind.File
+                    : SafeDirectoryExists(full) ? ContextEntryKind.Directory
+                    : ContextEntryKind.Missing;
+            }
             if (kind == ContextEntryKind.Missing) return new ContextEntry(contextPath, kind, default);
             var match = Matcher.Match(contextPath);
             // An excluded directory that an exception re-opens still reaches the build with what is re-included.
             if (match.IsExcluded && kind == ContextEntryKind.Directory && !Matcher.CanSkipExcludedDirectory(contextPath))
                 match = new DockerIgnoreMatch(false, match.DecidingPattern);
             return new ContextEntry(contextPath, kind, match);
+        }
+
+        /// <summary>
+        /// The kind of a (cleaned, context-relative) path according to its parent directory's listing; a parent that
+        /// is missing or not a directory lists nothing.
+        /// </summary>
+        private ContextEntryKind FindInListing(string contextPath)
+        {
+            int slash = contextPath.LastIndexOf('/');
+            string parent = slash < 0 ? "" : contextPath.Substring(0, slash);
+            var entries = Listing(parent);
+            int lo = 0, hi = entries.Length - 1;
+            int nameStart = slash + 1, nameLength = contextPath.Length - nameStart;
+            while (lo <= hi)
+            {
+                int mid = lo + ((hi - lo) >> 1);
+                string name = entries[mid].Name;
+                int c = string.CompareOrdinal(name, 0, contextPath, nameStart, Math.Max(name.Length, nameLength));
+                if (c == 0) return entries[mid].IsDirectory ? ContextEntryKind.Directory : ContextEntryKind.File;
+                if (c < 0) lo = mid + 1; else hi = mid - 1;
+            }
+            return ContextEntryKind.Missing;
+        }
+
+        /// <summary>A directory's entries, sorted by name (ordinal), read once.</summary>
+        private DirectoryEntry[] Listing(string contextDirectory) => _listings.GetOrAdd(contextDirectory, _listUncached);
+
+        private DirectoryEntry[] ListUncached(string contextDirectory)
+        {
+            var entries = SafeList(GetFullPath(contextDirectory));
+            entries.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+            return entries.ToArray();
         }
 
         /// <summary>
@@ -192,17 +244,14 @@ namespace Docker.Build.Analyzers.Analysis
                     if (entry.IsVisible) visible.Add(entry);
                     else if (entry.IsExcluded) excluded.Add(entry);
                 }
-                else if (SafeDirectoryExists(GetFullPath(path)))
+                else if (Probe(path).Kind == ContextEntryKind.Directory)
                 {
                     GlobFrom(path, segments, index + 1, visible, excluded, ref budget, ref truncated);
                 }
                 return;
             }
 
-            string full = GetFullPath(directory);
-            var names = SafeList(full);
-            names.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
-            foreach (var listed in names)
+            foreach (var listed in Listing(directory))
             {
                 string name = listed.Name;
                 bool isDirectory = listed.IsDirectory;
@@ -250,9 +299,7 @@ namespace Docker.Build.Analyzers.Analysis
             while (queue.Count > 0)
             {
                 var (directory, state, depth) = queue.Dequeue();
-                string full = GetFullPath(directory);
-                var entries = SafeList(full);
-                entries.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+                var entries = Listing(directory);
                 foreach (var entry in entries)
                 {
                     if (entry.IsDirectory) continue;

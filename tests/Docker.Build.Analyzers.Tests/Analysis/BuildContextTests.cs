@@ -195,5 +195,66 @@ namespace Docker.Build.Analyzers.Tests.Analysis
                 try { Directory.Delete(root, recursive: true); } catch (IOException) { }
             }
         }
+
+        /// <summary>Counts what the context asks of the file system.</summary>
+        private sealed class CountingFileSystem : IFileSystem
+        {
+            private readonly IFileSystem _inner;
+            public CountingFileSystem(IFileSystem inner) { _inner = inner; }
+            public int Stats;
+            public System.Collections.Generic.List<string> Listed { get; } = new System.Collections.Generic.List<string>();
+            public bool FileExists(string path) { Stats++; return _inner.FileExists(path); }
+            public bool DirectoryExists(string path) { Stats++; return _inner.DirectoryExists(path); }
+            public long GetFileLength(string path) => _inner.GetFileLength(path);
+            public byte[] ReadAllBytes(string path) => _inner.ReadAllBytes(path);
+            public System.Collections.Generic.IEnumerable<DirectoryEntry> EnumerateEntries(string directory)
+            {
+                Listed.Add(directory);
+                return _inner.EnumerateEntries(directory);
+            }
+        }
+
+        [Fact]
+        public void Probes_read_each_directory_once_and_share_the_listings_with_the_walk()
+        {
+            var inner = new InMemoryFileSystem()
+                .AddFile("/ctx/a", "x")
+                .AddFile("/ctx/a-b", "x")
+                .AddFile("/ctx/a.b", "x")
+                .AddFile("/ctx/B", "x")
+                .AddFile("/ctx/_x", "x")
+                .AddFile("/ctx/ab/c.txt", "x")
+                .AddFile("/ctx/src/App/App.csproj", "x")
+                .AddFile("/ctx/src/App/Program.cs", "x")
+                .AddFile("/ctx/src/Lib/Lib.csproj", "x");
+            var files = new CountingFileSystem(inner);
+            var context = new BuildContext(files, "/ctx", null);
+            int statsAfterCreation = files.Stats;
+
+            // Names that sort next to each other are told apart exactly; case counts as on Linux's file systems.
+            foreach (var name in new[] { "a", "a-b", "a.b", "B", "_x" })
+                Assert.Equal(ContextEntryKind.File, context.Probe(name).Kind);
+            Assert.Equal(ContextEntryKind.Directory, context.Probe("ab").Kind);
+            Assert.Equal(ContextEntryKind.Missing, context.Probe("a.").Kind);
+            Assert.Equal(ContextEntryKind.Missing, context.Probe("ab/c").Kind);
+            Assert.Equal(ContextEntryKind.Missing, context.Probe("a/b").Kind); // under a file
+            Assert.Equal(ContextEntryKind.Missing, context.Probe("nowhere/x").Kind);
+            Assert.Equal(ContextEntryKind.File, context.Probe("src/App/App.csproj").Kind);
+            Assert.Equal(ContextEntryKind.File, context.Probe("src/App/Program.cs").Kind);
+            Assert.Equal(ContextEntryKind.Directory, context.Probe("src/Lib").Kind);
+            if (System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Linux))
+            {
+                Assert.Equal(ContextEntryKind.Missing, context.Probe("b").Kind);
+                Assert.Equal(statsAfterCreation, files.Stats); // no stat call per probed path
+            }
+
+            int listedBeforeWalk = files.Listed.Count;
+            Assert.Equal(files.Listed.Count, files.Listed.Distinct().Count());
+            Assert.Equal(5, context.Files.Files.Count(f => !f.Contains('/')));
+            Assert.Equal(new[] { "ab/c.txt", "src/App/App.csproj", "src/App/Program.cs", "src/Lib/Lib.csproj" }, context.Files.Files.Where(f => f.Contains('/')).ToArray());
+            // The walk reads only the directories no probe had read yet.
+            Assert.Equal(files.Listed.Count, files.Listed.Distinct().Count());
+            Assert.True(files.Listed.Count > listedBeforeWalk);
+        }
     }
 }
