@@ -994,9 +994,14 @@ namespace Docker.Build.Analyzers.Shell
                             continue;
                         }
                     default:
-                        sb?.Append(c);
-                        _pos++;
-                        continue;
+                        {
+                            // A run of characters that mean nothing special, taken in one step.
+                            int run = _pos + 1;
+                            while (run < _end && IsPlainWordChar(_s[run])) run++;
+                            sb?.Append(_s, _pos, run - _pos);
+                            _pos = run;
+                            continue;
+                        }
                 }
             }
             string? value = null; // the raw text, when nothing was unquoted
@@ -1290,6 +1295,19 @@ namespace Docker.Build.Analyzers.Shell
             if (_pos > _end) _pos = _end;
         }
 
+        /// <summary>Characters that end a word or start quoting, an escape, an expansion or a substitution in it (ASCII only).</summary>
+        private static readonly bool[] WordSpecial = CreateWordSpecial();
+
+        private static bool[] CreateWordSpecial()
+        {
+            var special = new bool[128];
+            foreach (char c in " \t\r\f\v\n;&|<>()\\'\"$`") special[c] = true;
+            return special;
+        }
+
+        /// <summary>A character <see cref="ScanWord"/> takes as it is, with nothing to look at around it.</summary>
+        private static bool IsPlainWordChar(char c) => c >= 128 || !WordSpecial[c];
+
         private static bool IsExtglobPrefix(char c) => c == '@' || c == '!' || c == '+' || c == '*' || c == '?';
 
         private bool IsArrayAssignmentOpen(int wordStart)
@@ -1404,8 +1422,13 @@ namespace Docker.Build.Analyzers.Shell
             }
         }
 
-        private string? Match(int start, string word) =>
-            string.CompareOrdinal(_s, start, word, 0, word.Length) == 0 ? word : null;
+        /// <summary><paramref name="word"/> when the text at <paramref name="start"/> spells it (the caller checked the length).</summary>
+        private string? Match(int start, string word)
+        {
+            for (int i = 0; i < word.Length; i++)
+                if (_s[start + i] != word[i]) return null;
+            return word;
+        }
 
         // ---------------------------------------------------------------- helpers
 

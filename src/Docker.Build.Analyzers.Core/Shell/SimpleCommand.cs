@@ -69,7 +69,8 @@ namespace Docker.Build.Analyzers.Shell
         {
             int slash = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
             string name = slash >= 0 ? path.Substring(slash + 1) : path;
-            if (name.EndsWith(".exe", StringComparison.OrdinalIgnoreCase)) name = name.Substring(0, name.Length - 4);
+            // The cheap test of the dot first: most names have no extension.
+            if (name.Length >= 4 && name[name.Length - 4] == '.' && name.EndsWith(".exe", StringComparison.OrdinalIgnoreCase)) name = name.Substring(0, name.Length - 4);
             return name;
         }
 
