@@ -309,7 +309,9 @@ namespace Docker.Build.Analyzers.Shell
                 _commandLists.Push(piped);
             }
             int end = commands[commands.Length - 1].End;
-            var pipeline = new ShellPipeline(commands, operators == null ? Array.Empty<ShellOperator>() : operators.ToArray(), negated, start, end, SourceSpan(start, end));
+            // A pipeline of one command without '!' covers just the command: its span is already mapped.
+            var span = commands.Length == 1 && first.Start == start && first.End == end ? first.Span : SourceSpan(start, end);
+            var pipeline = new ShellPipeline(commands, operators == null ? Array.Empty<ShellOperator>() : operators.ToArray(), negated, start, end, span);
             for (int i = 0; i < commands.Length; i++)
             {
                 commands[i].Pipeline = pipeline;
