@@ -12,7 +12,7 @@ namespace Docker.Build.Analyzers.Benchmarks
     /// </summary>
     public static class AllocationTypes
     {
-        private sealed class Listener : EventListener
+        internal sealed class Listener : EventListener
         {
             public readonly Dictionary<string, long> Bytes = new Dictionary<string, long>();
             public bool Recording;

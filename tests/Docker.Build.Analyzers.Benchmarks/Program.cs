@@ -56,6 +56,13 @@ namespace Docker.Build.Analyzers.Benchmarks
                 }
                 return;
             }
+            // --shell [lines] [shape] [notypes]: the RUN shell parses alone (RunScripts.Create on a prebuilt model), with the types they allocate.
+            if (args.Length > 0 && args[0] == "--shell")
+            {
+                ShellCost.Run(args.Length > 1 ? int.Parse(args[1]) : 1000, args.Length > 2 ? args[2] : "realistic", iterations: 2000,
+                    listTypes: !(args.Length > 3 && args[3] == "notypes"));
+                return;
+            }
             // --breakdown [lines] [shape]: where the time of one analysis goes.
             if (args.Length > 0 && args[0] == "--breakdown")
             {

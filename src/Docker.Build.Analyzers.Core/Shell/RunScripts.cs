@@ -202,12 +202,26 @@ namespace Docker.Build.Analyzers.Shell
 
         public static RunScripts Create(DockerfileModel model)
         {
-            var all = new List<RunInstructionScripts>();
-            var map = new Dictionary<Instruction, RunInstructionScripts>();
-            foreach (var stage in model.Stages)
+            var stages = model.Stages;
+            int count = 0;
+            for (int s = 0; s < stages.Count; s++)
             {
+                var instructions = stages[s].Instructions;
+                for (int i = 0; i < instructions.Count; i++)
+                    if (instructions[i].Kind == InstructionKind.Run) count++;
+            }
+            var all = new List<RunInstructionScripts>(count);
+            var map = new Dictionary<Instruction, RunInstructionScripts>(count);
+            // One parser and one scratch list for every script of the file: each parse reuses their buffers.
+            var parser = new ShellParser();
+            var scripts = new List<RunScript>();
+            for (int s = 0; s < stages.Count; s++)
+            {
+                var stage = stages[s];
                 // The shell in effect, followed through the stage in one pass (a SHELL changes it for what comes after).
                 ShellInfo? shell = null;
+                // Whether the stage builds on a Windows image: asked at most once per stage, and only when needed.
+                bool? windows = null;
                 var instructions = stage.Instructions;
                 for (int i = 0; i < instructions.Count; i++)
                 {
@@ -218,8 +232,8 @@ namespace Docker.Build.Analyzers.Shell
                         continue;
                     }
                     if (instruction.Kind != InstructionKind.Run || !(instruction is CommandInstruction run)) continue;
-                    shell ??= ShellInfo.Before(model, stage, run);
-                    var item = Build(model, stage, i, run, shell);
+                    shell ??= ShellInfo.Before(model, stage, run, ref windows);
+                    var item = Build(model, stage, i, run, shell, ref windows, parser, scripts);
                     all.Add(item);
                     map[run] = item;
                 }
@@ -227,25 +241,37 @@ namespace Docker.Build.Analyzers.Shell
             return new RunScripts(all, map);
         }
 
-        private static RunInstructionScripts Build(DockerfileModel model, Stage stage, int index, CommandInstruction run, ShellInfo shell)
+        /// <summary>The scripts of one RUN, gathered in <paramref name="scripts"/> (a scratch list, left empty) and kept in an exact array.</summary>
+        private static RunInstructionScripts Build(DockerfileModel model, Stage stage, int index, CommandInstruction run, ShellInfo shell,
+            ref bool? windows, ShellParser parser, List<RunScript> scripts)
         {
-            var mounts = new List<RunMount>();
-            foreach (var flag in run.GetFlags("mount")) mounts.Add(RunMount.Parse(flag));
-            var scripts = new List<RunScript>();
             var source = model.Syntax.Source;
-
             if (run.Command is ExecForm exec)
             {
-                AddExecForm(exec, source, scripts);
+                AddExecForm(exec, source, scripts, parser);
             }
             else if (run.Command is ShellForm form)
             {
-                AddShellForm(run, form, shell, ShellInfo.IsWindowsStage(model, stage), scripts);
+                windows ??= ShellInfo.IsWindowsStage(model, stage);
+                AddShellForm(run, form, shell, windows.Value, scripts, parser);
             }
-            return new RunInstructionScripts(run, stage, index, shell, mounts, scripts);
+            var found = scripts.Count == 0 ? Array.Empty<RunScript>() : scripts.ToArray();
+            scripts.Clear();
+            return new RunInstructionScripts(run, stage, index, shell, Mounts(run), found);
         }
 
-        private static void AddExecForm(ExecForm exec, SourceText source, List<RunScript> scripts)
+        /// <summary>The <c>--mount</c> flags of a RUN, parsed.</summary>
+        private static IReadOnlyList<RunMount> Mounts(CommandInstruction run)
+        {
+            var flags = run.Flags;
+            List<RunMount>? mounts = null;
+            for (int i = 0; i < flags.Count; i++)
+                if (string.Equals(flags[i].Name, "mount", StringComparison.OrdinalIgnoreCase))
+                    (mounts ??= new List<RunMount>()).Add(RunMount.Parse(flags[i]));
+            return (IReadOnlyList<RunMount>?)mounts ?? Array.Empty<RunMount>();
+        }
+
+        private static void AddExecForm(ExecForm exec, SourceText source, List<RunScript> scripts, ShellParser parser)
         {
             var args = exec.Arguments;
             if (args.Count == 0) return;
@@ -259,7 +285,7 @@ namespace Docker.Build.Analyzers.Shell
                 if (scriptIndex < 0) return; // a shell running a script file or reading stdin: nothing to see
                 var info = ShellInfo.FromCommandLine(values);
                 var text = JsonStringContent(args[scriptIndex], source);
-                var script = dialect == ShellDialect.Posix ? ShellScript.Parse(text, heredocBodiesFollow: true) : ShellScript.NotParsed(text, dialect);
+                var script = dialect == ShellDialect.Posix ? parser.ParseScript(text, heredocBodiesFollow: true) : ShellScript.NotParsed(text, dialect);
                 scripts.Add(new RunScript(script, info, RunScriptOrigin.ExecFormShell, null));
                 return;
             }
@@ -313,11 +339,11 @@ namespace Docker.Build.Analyzers.Shell
             return -1;
         }
 
-        private static void AddShellForm(CommandInstruction run, ShellForm form, ShellInfo shell, bool windows, List<RunScript> scripts)
+        private static void AddShellForm(CommandInstruction run, ShellForm form, ShellInfo shell, bool windows, List<RunScript> scripts, ShellParser parser)
         {
             var heredocs = run.Heredocs;
             var text = form.Script;
-            if (heredocs.Count == 1 && text.Value.Trim() == heredocs[0].Marker.Raw)
+            if (heredocs.Count == 1 && EqualsTrimmed(text.Value, heredocs[0].Marker.Raw))
             {
                 // RUN <<EOF alone: BuildKit runs the body itself, with the shell, or as a file when it starts with #!.
                 var heredoc = heredocs[0];
@@ -327,14 +353,14 @@ namespace Docker.Build.Analyzers.Shell
                 {
                     var interpreter = ShebangShell(body.Value);
                     if (interpreter == null || !interpreter.IsPosix) return;
-                    scripts.Add(new RunScript(ShellScript.Parse(body), interpreter, RunScriptOrigin.HeredocBody, heredoc));
+                    scripts.Add(new RunScript(parser.ParseScript(body, heredocBodiesFollow: true), interpreter, RunScriptOrigin.HeredocBody, heredoc));
                     return;
                 }
-                scripts.Add(new RunScript(ParseWith(shell, body), shell, RunScriptOrigin.HeredocBody, heredoc));
+                scripts.Add(new RunScript(ParseWith(parser, shell, body), shell, RunScriptOrigin.HeredocBody, heredoc));
                 return;
             }
 
-            var lineScript = shell.IsPosix ? ShellScript.Parse(text, heredocBodiesFollow: false) : ShellScript.NotParsed(text, shell.Dialect);
+            var lineScript = shell.IsPosix ? parser.ParseScript(text, heredocBodiesFollow: false) : ShellScript.NotParsed(text, shell.Dialect);
             scripts.Add(new RunScript(lineScript, shell, RunScriptOrigin.ShellForm, null));
             if (heredocs.Count == 0 || !lineScript.IsParsed) return;
 
@@ -348,12 +374,21 @@ namespace Docker.Build.Analyzers.Shell
                 if ((redirection.FileDescriptor ?? 0) != 0) continue;
                 var info = StdinShell(command.EffectiveCommand);
                 if (info == null) continue;
-                scripts.Add(new RunScript(ParseWith(info, heredoc.Body), info, RunScriptOrigin.HeredocStdin, heredoc));
+                scripts.Add(new RunScript(ParseWith(parser, info, heredoc.Body), info, RunScriptOrigin.HeredocStdin, heredoc));
             }
         }
 
-        private static ShellScript ParseWith(ShellInfo shell, MappedText text) =>
-            shell.IsPosix ? ShellScript.Parse(text, heredocBodiesFollow: true) : ShellScript.NotParsed(text, shell.Dialect);
+        private static ShellScript ParseWith(ShellParser parser, ShellInfo shell, MappedText text) =>
+            shell.IsPosix ? parser.ParseScript(text, heredocBodiesFollow: true) : ShellScript.NotParsed(text, shell.Dialect);
+
+        /// <summary><c>text.Trim() == value</c> without cutting the trimmed string.</summary>
+        private static bool EqualsTrimmed(string text, string value)
+        {
+            int start = 0, end = text.Length;
+            while (start < end && char.IsWhiteSpace(text[start])) start++;
+            while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
+            return end - start == value.Length && string.CompareOrdinal(text, start, value, 0, value.Length) == 0;
+        }
 
         private static Heredoc? MatchHeredoc(IReadOnlyList<Heredoc> heredocs, ShellRedirection redirection, int index)
         {

@@ -188,16 +188,26 @@ namespace Docker.Build.Analyzers.Shell
         /// </summary>
         public static ShellInfo Before(DockerfileModel model, Stage stage, Instruction instruction)
         {
+            bool? windows = null;
+            return Before(model, stage, instruction, ref windows);
+        }
+
+        /// <summary><see cref="Before(DockerfileModel, Stage, Instruction)"/>, with the stage's <see cref="IsWindowsStage"/> answered at most once (<paramref name="windows"/> caches it for the caller).</summary>
+        internal static ShellInfo Before(DockerfileModel model, Stage stage, Instruction instruction, ref bool? windows)
+        {
             ShellInstruction? found = null;
-            foreach (var ins in stage.Instructions)
+            var instructions = stage.Instructions;
+            for (int i = 0; i < instructions.Count; i++)
             {
+                var ins = instructions[i];
                 if (ReferenceEquals(ins, instruction)) break;
                 if (ins is ShellInstruction shell) found = shell;
             }
             if (found == null && stage.BaseStage != null)
                 found = stage.BaseStage.FindLastInherited(i => i.Kind == InstructionKind.Shell) as ShellInstruction;
             if (found != null && found.Command != null) return FromShellInstruction(found);
-            return IsWindowsStage(model, stage) ? WindowsDefault : Default;
+            windows ??= IsWindowsStage(model, stage);
+            return windows.Value ? WindowsDefault : Default;
         }
 
         /// <summary>
@@ -206,10 +216,11 @@ namespace Docker.Build.Analyzers.Shell
         /// </summary>
         public static bool IsWindowsStage(DockerfileModel model, Stage stage)
         {
-            var image = stage.RootImage;
+            // A stage built from an image is its own root: no walk up the chain.
+            var root = stage.BaseStage == null ? stage : stage.Root;
+            var image = root.BaseImage;
             if (image == null)
             {
-                var root = stage.Root;
                 if (root.BaseImage == null && !root.BaseNameIsComplete) return model.Escape == '`' || LooksWindows(root.BaseName);
                 return false;
             }

@@ -24,9 +24,11 @@ namespace Docker.Build.Analyzers.Shell
         private static readonly string[] BraceStop = { "}" };
         private static readonly string[] EsacStop = { "esac" };
 
-        private readonly MappedText _text;
-        private readonly string _s;
-        private readonly bool _heredocBodiesFollow;
+        // The script being read. A parser can read several scripts one after the other (the RUNs of one Dockerfile),
+        // reusing its lists and buffers; it never reads two at once.
+        private MappedText _text = null!;
+        private string _s = "";
+        private bool _heredocBodiesFollow;
         private int _pos;
         private int _end;
         private int _depth;
@@ -40,51 +42,102 @@ namespace Docker.Build.Analyzers.Shell
         private readonly List<ShellRedirection> _pendingHeredocs = new List<ShellRedirection>();
         private readonly Stack<StringBuilder> _builders = new Stack<StringBuilder>();
 
-        private ShellParser(MappedText text, bool heredocBodiesFollow)
+        // Scratch lists for the words and pipeline elements being gathered; a command's words can hold substitutions
+        // whose commands gather their own words meanwhile, hence stacks. What a node keeps is copied to an exact array.
+        private readonly Stack<List<ShellWord>> _wordLists = new Stack<List<ShellWord>>();
+        private readonly Stack<List<ShellCommand>> _commandLists = new Stack<List<ShellCommand>>();
+
+        /// <summary>The words read so far, each text once: the same words come back in every RUN of a file.</summary>
+        private readonly StringTable _strings = new StringTable();
+
+        /// <summary>A parser for one script after another (see <see cref="ParseScript"/>).</summary>
+        internal ShellParser()
+        {
+        }
+
+        public static ShellScript Parse(MappedText text, bool heredocBodiesFollow) =>
+            new ShellParser().ParseScript(text, heredocBodiesFollow);
+
+        /// <summary>Parses a script, reusing the lists and buffers of the scripts this parser read before.</summary>
+        internal ShellScript ParseScript(MappedText text, bool heredocBodiesFollow)
         {
             _text = text;
             _s = text.Value;
+            _pos = 0;
             _end = _s.Length;
+            _depth = 0;
             _heredocBodiesFollow = heredocBodiesFollow;
-        }
+            _commands.Clear();
+            _allCommands.Clear();
+            _sealed.Clear();
+            _pipelines.Clear();
+            _redirections.Clear();
+            _errors.Clear();
+            _pendingHeredocs.Clear();
 
-        public static ShellScript Parse(MappedText text, bool heredocBodiesFollow)
-        {
-            var parser = new ShellParser(text, heredocBodiesFollow);
-            parser.ParseList(ShellContext.None, null, stopAtParen: false, stopAtCaseEnd: false);
-            if (parser._pendingHeredocs.Count > 0)
+            ParseList(ShellContext.None, null, stopAtParen: false, stopAtCaseEnd: false);
+            if (_pendingHeredocs.Count > 0)
             {
-                foreach (var r in parser._pendingHeredocs)
-                    parser.Error($"the heredoc {r} has no body", r.Start, r.ToString().Length);
-                parser._pendingHeredocs.Clear();
+                foreach (var r in _pendingHeredocs)
+                    Error($"the heredoc {r} has no body", r.Start, r.ToString().Length);
+                _pendingHeredocs.Clear();
             }
-            return parser.Build();
+            var script = Build();
+            // Let go of the script's nodes: the parser may live on to read the next script.
+            _commands.Clear();
+            _allCommands.Clear();
+            _pipelines.Clear();
+            _redirections.Clear();
+            _errors.Clear();
+            return script;
         }
 
         private ShellScript Build()
         {
-            var commands = _commands.ToArray();
-            SortByStart(commands, c => c.Start);
-            var pipelines = _pipelines.ToArray();
-            SortByStart(pipelines, p => p.Start);
-            var redirections = _redirections.ToArray();
-            SortByStart(redirections, r => r.Start);
-            return new ShellScript(_text, ShellDialect.Posix, commands, pipelines, redirections, _errors.ToArray());
+            var commands = ToArray(_commands);
+            SortByStart(commands);
+            var pipelines = ToArray(_pipelines);
+            SortByStart(pipelines);
+            var redirections = ToArray(_redirections);
+            SortByStart(redirections);
+            return new ShellScript(_text, ShellDialect.Posix, commands, pipelines, redirections, ToArray(_errors));
         }
 
-        /// <summary>Insertion sort: stable, and the lists are nearly sorted already (only substitutions finish before their command).</summary>
-        private static void SortByStart<T>(T[] items, Func<T, int> start)
+        /// <summary>The items of a list in an exact array (the shared empty array when there are none).</summary>
+        private static T[] ToArray<T>(List<T> items) => items.Count == 0 ? Array.Empty<T>() : items.ToArray();
+
+        // Insertion sorts by start: stable, and the lists are nearly sorted already (only substitutions finish before
+        // their command), so a pass is usually one comparison per item. One per type, to read Start without a delegate.
+
+        private static void SortByStart(SimpleCommand[] items)
         {
             for (int i = 1; i < items.Length; i++)
             {
                 var item = items[i];
-                int key = start(item);
-                int j = i - 1;
-                while (j >= 0 && start(items[j]) > key)
-                {
-                    items[j + 1] = items[j];
-                    j--;
-                }
+                int key = item.Start, j = i - 1;
+                for (; j >= 0 && items[j].Start > key; j--) items[j + 1] = items[j];
+                items[j + 1] = item;
+            }
+        }
+
+        private static void SortByStart(ShellPipeline[] items)
+        {
+            for (int i = 1; i < items.Length; i++)
+            {
+                var item = items[i];
+                int key = item.Start, j = i - 1;
+                for (; j >= 0 && items[j].Start > key; j--) items[j + 1] = items[j];
+                items[j + 1] = item;
+            }
+        }
+
+        private static void SortByStart(ShellRedirection[] items)
+        {
+            for (int i = 1; i < items.Length; i++)
+            {
+                var item = items[i];
+                int key = item.Start, j = i - 1;
+                for (; j >= 0 && items[j].Start > key; j--) items[j + 1] = items[j];
                 items[j + 1] = item;
             }
         }
@@ -218,13 +271,19 @@ namespace Docker.Build.Analyzers.Shell
                 if (negated) Error("'!' has no command after it", start, 1);
                 return null;
             }
-            var commands = new List<ShellCommand> { first };
+            // Most pipelines are one command: an array of one, no list.
+            List<ShellCommand>? piped = null;
             List<ShellOperator>? operators = null;
             while (true)
             {
                 SkipBlanksAndComments();
                 if (_pos < _end && _s[_pos] == '|' && Peek(1) != '|')
                 {
+                    if (piped == null)
+                    {
+                        piped = _commandLists.Count > 0 ? _commandLists.Pop() : new List<ShellCommand>();
+                        piped.Add(first);
+                    }
                     int at = _pos;
                     var op = Peek(1) == '&' ? ShellOperator.PipeAll : ShellOperator.Pipe;
                     _pos += op == ShellOperator.PipeAll ? 2 : 1;
@@ -236,14 +295,24 @@ namespace Docker.Build.Analyzers.Shell
                         break;
                     }
                     (operators ??= new List<ShellOperator>()).Add(op);
-                    commands.Add(next);
+                    piped.Add(next);
                     continue;
                 }
                 break;
             }
-            int end = commands[commands.Count - 1].End;
-            var pipeline = new ShellPipeline(commands, (IReadOnlyList<ShellOperator>?)operators ?? Array.Empty<ShellOperator>(), negated, start, end, SourceSpan(start, end));
-            for (int i = 0; i < commands.Count; i++)
+            ShellCommand[] commands;
+            if (piped == null) commands = new[] { first };
+            else
+            {
+                commands = piped.ToArray();
+                piped.Clear();
+                _commandLists.Push(piped);
+            }
+            int end = commands[commands.Length - 1].End;
+            // A pipeline of one command without '!' covers just the command: its span is already mapped.
+            var span = commands.Length == 1 && first.Start == start && first.End == end ? first.Span : SourceSpan(start, end);
+            var pipeline = new ShellPipeline(commands, operators == null ? Array.Empty<ShellOperator>() : operators.ToArray(), negated, start, end, span);
+            for (int i = 0; i < commands.Length; i++)
             {
                 commands[i].Pipeline = pipeline;
                 commands[i].PipelineIndex = i;
@@ -540,7 +609,8 @@ namespace Docker.Build.Analyzers.Shell
         private SimpleCommand ParseConditional(ShellContext ctx)
         {
             int start = _pos;
-            var words = new List<ShellWord> { PlainWord(_pos, 2) };
+            var words = RentWords();
+            words.Add(PlainWord(_pos, 2));
             _pos += 2;
             while (true)
             {
@@ -580,7 +650,7 @@ namespace Docker.Build.Analyzers.Shell
         private ShellCommand? ParseSimpleCommand(ShellContext ctx)
         {
             int start = _pos;
-            var words = new List<ShellWord>();
+            var words = RentWords();
             List<ShellAssignment>? assignments = null;
             List<ShellRedirection>? redirections = null;
             bool nameSeen = false;
@@ -600,8 +670,10 @@ namespace Docker.Build.Analyzers.Shell
                         {
                             // name() body: a function definition, not a command.
                             int firstCmd = _commands.Count, firstAll = _allCommands.Count;
+                            string functionName = words[words.Count - 1].Value;
+                            ReturnWords(words);
                             ParseFunctionBody(ctx);
-                            return FinishCompound(CompoundKind.FunctionDefinition, start, ctx, firstCmd, firstAll, words[words.Count - 1].Value);
+                            return FinishCompound(CompoundKind.FunctionDefinition, start, ctx, firstCmd, firstAll, functionName);
                         }
                         _pos = parens;
                     }
@@ -630,18 +702,25 @@ namespace Docker.Build.Analyzers.Shell
                 nameSeen = true;
                 words.Add(word);
             }
-            if (words.Count == 0 && redirections == null) return null;
-            return AddSimpleCommand(start, ctx, words, (IReadOnlyList<ShellAssignment>?)assignments ?? Array.Empty<ShellAssignment>(),
-                (IReadOnlyList<ShellRedirection>?)redirections ?? Array.Empty<ShellRedirection>());
+            if (words.Count == 0 && redirections == null)
+            {
+                ReturnWords(words);
+                return null;
+            }
+            return AddSimpleCommand(start, ctx, words, assignments == null ? Array.Empty<ShellAssignment>() : assignments.ToArray(),
+                redirections == null ? Array.Empty<ShellRedirection>() : redirections.ToArray());
         }
 
+        /// <summary>Adds a simple command of the gathered words, then gives the scratch list of words back.</summary>
         private SimpleCommand AddSimpleCommand(int start, ShellContext ctx, List<ShellWord> words, IReadOnlyList<ShellAssignment> assignments, IReadOnlyList<ShellRedirection> redirections)
         {
             int end = start;
-            foreach (var w in words) end = Math.Max(end, w.End);
-            foreach (var r in redirections) end = Math.Max(end, r.End);
-            var command = new SimpleCommand(start, end, SourceSpan(start, end), ctx, redirections, words, assignments);
-            foreach (var r in redirections) r.Command = command;
+            for (int i = 0; i < words.Count; i++) end = Math.Max(end, words[i].End);
+            for (int i = 0; i < redirections.Count; i++) end = Math.Max(end, redirections[i].End);
+            var wordArray = ToArray(words);
+            ReturnWords(words);
+            var command = new SimpleCommand(start, end, SourceSpan(start, end), ctx, redirections, wordArray, assignments);
+            for (int i = 0; i < redirections.Count; i++) redirections[i].Command = command;
             _commands.Add(command);
             _allCommands.Add(command);
             _sealed.Add(false);
@@ -680,8 +759,9 @@ namespace Docker.Build.Analyzers.Shell
         private IReadOnlyList<SimpleCommand> CommandsSince(int first)
         {
             if (first >= _commands.Count) return Array.Empty<SimpleCommand>();
-            var result = _commands.GetRange(first, _commands.Count - first).ToArray();
-            SortByStart(result, c => c.Start);
+            var result = new SimpleCommand[_commands.Count - first];
+            _commands.CopyTo(first, result, 0, result.Length);
+            SortByStart(result);
             return result;
         }
 
@@ -916,18 +996,23 @@ namespace Docker.Build.Analyzers.Shell
                             continue;
                         }
                     default:
-                        sb?.Append(c);
-                        _pos++;
-                        continue;
+                        {
+                            // A run of characters that mean nothing special, taken in one step.
+                            int run = _pos + 1;
+                            while (run < _end && IsPlainWordChar(_s[run])) run++;
+                            sb?.Append(_s, _pos, run - _pos);
+                            _pos = run;
+                            continue;
+                        }
                 }
             }
             string? value = null; // the raw text, when nothing was unquoted
             if (sb != null)
             {
-                value = sb.ToString();
+                value = _strings.Get(sb);
                 Return(sb);
             }
-            return new ShellWord(_text, start, _pos - start, value, quoted, expansion,
+            return new ShellWord(_text, start, _strings.Get(_s, start, _pos - start), value, quoted, expansion,
                 (IReadOnlyList<ShellSubstitution>?)subs ?? Array.Empty<ShellSubstitution>());
         }
 
@@ -1212,6 +1297,19 @@ namespace Docker.Build.Analyzers.Shell
             if (_pos > _end) _pos = _end;
         }
 
+        /// <summary>Characters that end a word or start quoting, an escape, an expansion or a substitution in it (ASCII only).</summary>
+        private static readonly bool[] WordSpecial = CreateWordSpecial();
+
+        private static bool[] CreateWordSpecial()
+        {
+            var special = new bool[128];
+            foreach (char c in " \t\r\f\v\n;&|<>()\\'\"$`") special[c] = true;
+            return special;
+        }
+
+        /// <summary>A character <see cref="ScanWord"/> takes as it is, with nothing to look at around it.</summary>
+        private static bool IsPlainWordChar(char c) => c >= 128 || !WordSpecial[c];
+
         private static bool IsExtglobPrefix(char c) => c == '@' || c == '!' || c == '+' || c == '*' || c == '?';
 
         private bool IsArrayAssignmentOpen(int wordStart)
@@ -1277,12 +1375,6 @@ namespace Docker.Build.Analyzers.Shell
             return p + 2 < _end && _s[p + 2] == '&' ? 3 : 2;
         }
 
-        private static readonly HashSet<string> ReservedWords = new HashSet<string>(StringComparer.Ordinal)
-        {
-            "!", "{", "}", "if", "then", "else", "elif", "fi", "do", "done", "case", "esac", "while", "until", "for",
-            "select", "function", "in", "[[",
-        };
-
         /// <summary>The reserved word at the position, if the next word is one (unquoted and ending at a delimiter).</summary>
         private string? PeekReservedWord()
         {
@@ -1296,8 +1388,48 @@ namespace Docker.Build.Analyzers.Shell
             }
             if (p == _pos) return null;
             if (p < _end && !IsMetaOrBlank(_s[p])) return null;
-            string word = _s.Substring(_pos, p - _pos);
-            return ReservedWords.Contains(word) ? word : null;
+            return ReservedWordAt(_pos, p - _pos);
+        }
+
+        /// <summary>The reserved word (one of the literals below, never a new string) that is the text at the range, or null.</summary>
+        private string? ReservedWordAt(int start, int length)
+        {
+            char c = _s[start];
+            switch (length)
+            {
+                case 1:
+                    return c == '!' ? "!" : c == '{' ? "{" : c == '}' ? "}" : null;
+                case 2:
+                    return c == 'i' ? Match(start, "if") ?? Match(start, "in")
+                        : c == 'f' ? Match(start, "fi")
+                        : c == 'd' ? Match(start, "do")
+                        : c == '[' ? Match(start, "[[")
+                        : null;
+                case 3:
+                    return Match(start, "for");
+                case 4:
+                    return c == 't' ? Match(start, "then")
+                        : c == 'e' ? Match(start, "else") ?? Match(start, "elif") ?? Match(start, "esac")
+                        : c == 'd' ? Match(start, "done")
+                        : c == 'c' ? Match(start, "case")
+                        : null;
+                case 5:
+                    return Match(start, "while") ?? Match(start, "until");
+                case 6:
+                    return Match(start, "select");
+                case 8:
+                    return Match(start, "function");
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary><paramref name="word"/> when the text at <paramref name="start"/> spells it (the caller checked the length).</summary>
+        private string? Match(int start, string word)
+        {
+            for (int i = 0; i < word.Length; i++)
+                if (_s[start + i] != word[i]) return null;
+            return word;
         }
 
         // ---------------------------------------------------------------- helpers
@@ -1315,8 +1447,19 @@ namespace Docker.Build.Analyzers.Shell
             _builders.Push(sb);
         }
 
-        private ShellWord PlainWord(int start, int length) =>
-            new ShellWord(_text, start, length, _s.Substring(start, length), false, false, Array.Empty<ShellSubstitution>());
+        private List<ShellWord> RentWords() => _wordLists.Count > 0 ? _wordLists.Pop() : new List<ShellWord>();
+
+        private void ReturnWords(List<ShellWord> words)
+        {
+            words.Clear();
+            _wordLists.Push(words);
+        }
+
+        private ShellWord PlainWord(int start, int length)
+        {
+            string raw = _strings.Get(_s, start, length);
+            return new ShellWord(_text, start, raw, raw, false, false, Array.Empty<ShellSubstitution>());
+        }
 
         private TextSpan SourceSpan(int start, int end) => _text.ToSourceSpan(start, Math.Max(0, end - start));
 
@@ -1335,6 +1478,96 @@ namespace Docker.Build.Analyzers.Shell
             var pipeline = new ShellPipeline(new ShellCommand[] { command }, Array.Empty<ShellOperator>(), false, 0, text.Length, text.SourceSpan);
             command.Pipeline = pipeline;
             return new ShellScript(text, ShellDialect.Posix, new[] { command }, new[] { pipeline }, Array.Empty<ShellRedirection>(), Array.Empty<ShellParseError>());
+        }
+
+        /// <summary>
+        /// Strings cut from scripts, each distinct text kept once (an open-addressing hash set looked up by the characters,
+        /// before any string is made). It lives as long as its parser, so one Dockerfile's RUNs share it; nothing is
+        /// shared between parsers or threads.
+        /// </summary>
+        private sealed class StringTable
+        {
+            /// <summary>Longer texts (URLs, long paths) are rarely repeated: they are cut without being looked up.</summary>
+            private const int MaxLength = 64;
+
+            private string?[] _slots = new string?[128];
+            private int _count;
+            private readonly char[] _buffer = new char[MaxLength];
+
+            /// <summary>The text at a range of <paramref name="text"/>.</summary>
+            public string Get(string text, int start, int length)
+            {
+                if (length == 0) return "";
+                if (length > MaxLength || length == text.Length) return text.Substring(start, length);
+                text.CopyTo(start, _buffer, 0, length);
+                return Get(length) ?? Add(text.Substring(start, length));
+            }
+
+            /// <summary>The text of a builder.</summary>
+            public string Get(StringBuilder builder)
+            {
+                int length = builder.Length;
+                if (length == 0) return "";
+                if (length > MaxLength) return builder.ToString();
+                builder.CopyTo(0, _buffer, 0, length);
+                return Get(length) ?? Add(new string(_buffer, 0, length));
+            }
+
+            /// <summary>The string equal to the first <paramref name="length"/> characters of the buffer, or null.</summary>
+            private string? Get(int length)
+            {
+                var slots = _slots;
+                int mask = slots.Length - 1;
+                for (int i = Hash(_buffer, length) & mask; ; i = (i + 1) & mask)
+                {
+                    var s = slots[i];
+                    if (s == null) return null;
+                    if (s.Length == length && Equal(s, _buffer)) return s;
+                }
+            }
+
+            private static bool Equal(string s, char[] buffer)
+            {
+                for (int i = 0; i < s.Length; i++)
+                    if (s[i] != buffer[i]) return false;
+                return true;
+            }
+
+            private string Add(string s)
+            {
+                if (++_count * 2 > _slots.Length)
+                {
+                    var old = _slots;
+                    _slots = new string?[old.Length * 2];
+                    foreach (var o in old)
+                        if (o != null) Insert(o);
+                }
+                Insert(s);
+                return s;
+            }
+
+            private void Insert(string s)
+            {
+                int mask = _slots.Length - 1;
+                int i = Hash(s) & mask;
+                while (_slots[i] != null) i = (i + 1) & mask;
+                _slots[i] = s;
+            }
+
+            // FNV-1a over the characters; the two overloads must agree.
+            private static int Hash(char[] chars, int length)
+            {
+                uint hash = 2166136261;
+                for (int i = 0; i < length; i++) hash = (hash ^ chars[i]) * 16777619;
+                return (int)(hash & 0x7FFFFFFF);
+            }
+
+            private static int Hash(string s)
+            {
+                uint hash = 2166136261;
+                for (int i = 0; i < s.Length; i++) hash = (hash ^ s[i]) * 16777619;
+                return (int)(hash & 0x7FFFFFFF);
+            }
         }
 
         /// <summary><c>NAME=</c>, <c>NAME+=</c>, <c>NAME[i]=</c> at the start of a raw word.</summary>
@@ -1373,10 +1606,16 @@ namespace Docker.Build.Analyzers.Shell
         internal static ShellWord SubWord(ShellWord word, int offset)
         {
             int valueOffset = Math.Min(offset, word.Value.Length);
-            var subs = new List<ShellSubstitution>();
-            var start = word.SpanOf(offset, 0).Start;
-            foreach (var s in word.Substitutions)
-                if (s.Span.Start >= start) subs.Add(s);
+            IReadOnlyList<ShellSubstitution> subs = Array.Empty<ShellSubstitution>();
+            var all = word.Substitutions;
+            if (all.Count > 0)
+            {
+                var start = word.SpanOf(offset, 0).Start;
+                var kept = new List<ShellSubstitution>();
+                for (int i = 0; i < all.Count; i++)
+                    if (all[i].Span.Start >= start) kept.Add(all[i]);
+                subs = kept;
+            }
             return new ShellWord(word.Text, word.Start + offset, word.Length - offset, word.Value.Substring(valueOffset),
                 word.IsQuoted, word.ContainsExpansion, subs);
         }

@@ -107,15 +107,32 @@ namespace Docker.Build.Analyzers.Shell
         private readonly MappedText _text;
 
         internal ShellWord(MappedText text, int start, int length, string? value, bool isQuoted, bool containsExpansion, IReadOnlyList<ShellSubstitution> substitutions)
+            : this(text, start, RawOf(text, start, length, value), value, isQuoted, containsExpansion, substitutions)
+        {
+        }
+
+        /// <summary>A word whose raw text the caller has already cut (<paramref name="raw"/> is the text at <paramref name="start"/>).</summary>
+        internal ShellWord(MappedText text, int start, string raw, string? value, bool isQuoted, bool containsExpansion, IReadOnlyList<ShellSubstitution> substitutions)
         {
             _text = text;
             Start = start;
-            Raw = text.Value.Substring(start, length);
-            Value = value ?? Raw;
+            Raw = raw;
+            Value = value ?? raw;
             IsQuoted = isQuoted;
             ContainsExpansion = containsExpansion;
             Substitutions = substitutions;
-            Span = text.ToSourceSpan(start, length);
+        }
+
+        /// <summary>
+        /// The raw text at a range. A value equal to it (the value part of <c>NAME=value</c>, a word with nothing to
+        /// unquote) is the raw text too: one string, not two equal ones.
+        /// </summary>
+        private static string RawOf(MappedText text, int start, int length, string? value)
+        {
+            string source = text.Value;
+            return value != null && value.Length == length && string.CompareOrdinal(source, start, value, 0, length) == 0
+                ? value
+                : source.Substring(start, length);
         }
 
         /// <summary>The word as written.</summary>
@@ -127,8 +144,8 @@ namespace Docker.Build.Analyzers.Shell
         /// <summary>Quotes and escapes removed, expansions left as written.</summary>
         public string Value { get; }
 
-        /// <summary>The word in the Dockerfile.</summary>
-        public TextSpan Span { get; }
+        /// <summary>The word in the Dockerfile (mapped when asked: most words are never reported).</summary>
+        public TextSpan Span => _text.ToSourceSpan(Start, Raw.Length);
 
         /// <summary>Index of the word in the script's text.</summary>
         public int Start { get; }

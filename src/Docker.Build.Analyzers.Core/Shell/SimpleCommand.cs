@@ -19,16 +19,17 @@ namespace Docker.Build.Analyzers.Shell
         {
             Words = words;
             Assignments = assignments;
+            Arguments = Array.Empty<ShellWord>();
             if (words.Count > assignments.Count)
             {
                 Name = words[assignments.Count];
-                var args = new ShellWord[words.Count - assignments.Count - 1];
-                for (int i = 0; i < args.Length; i++) args[i] = words[assignments.Count + 1 + i];
-                Arguments = args;
-            }
-            else
-            {
-                Arguments = Array.Empty<ShellWord>();
+                int count = words.Count - assignments.Count - 1;
+                if (count > 0)
+                {
+                    var args = new ShellWord[count];
+                    for (int i = 0; i < args.Length; i++) args[i] = words[assignments.Count + 1 + i];
+                    Arguments = args;
+                }
             }
             CommandName = Name == null ? "" : BaseName(Name.Value);
         }
@@ -68,7 +69,8 @@ namespace Docker.Build.Analyzers.Shell
         {
             int slash = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
             string name = slash >= 0 ? path.Substring(slash + 1) : path;
-            if (name.EndsWith(".exe", StringComparison.OrdinalIgnoreCase)) name = name.Substring(0, name.Length - 4);
+            // The cheap test of the dot first: most names have no extension.
+            if (name.Length >= 4 && name[name.Length - 4] == '.' && name.EndsWith(".exe", StringComparison.OrdinalIgnoreCase)) name = name.Substring(0, name.Length - 4);
             return name;
         }
 
