@@ -51,17 +51,36 @@ namespace Docker.Build.Analyzers.Dockerfile
     /// <summary>A <c>#</c> comment line: at the top level, or between the continuation lines of an instruction.</summary>
     public sealed class Comment : DockerfileElement
     {
+        // The parser's comments keep the source text and trim their Text only when it is asked for.
+        private readonly string? _source;
+        private string? _text;
+
         public Comment(TextSpan fullSpan, TextSpan span, string text) : base(fullSpan)
         {
             Span = span;
-            Text = text;
+            _text = text;
+        }
+
+        /// <summary>A comment whose <see cref="Text"/> is cut from <paramref name="source"/> (after the <c>#</c> at the start of <paramref name="span"/>) on first use.</summary>
+        internal Comment(TextSpan fullSpan, TextSpan span, SourceText source) : base(fullSpan)
+        {
+            Span = span;
+            _source = source.Text;
         }
 
         /// <summary>From the <c>#</c> to the end of the line, without the line break.</summary>
         public TextSpan Span { get; }
 
         /// <summary>The text after <c>#</c>, trimmed.</summary>
-        public string Text { get; }
+        public string Text => _text ??= TrimmedText(_source!, Span.Start + 1, Span.End);
+
+        /// <summary><c>source.Substring(start, end - start).Trim()</c>, cut once.</summary>
+        private static string TrimmedText(string source, int start, int end)
+        {
+            while (start < end && char.IsWhiteSpace(source[start])) start++;
+            while (end > start && char.IsWhiteSpace(source[end - 1])) end--;
+            return source.Substring(start, end - start);
+        }
     }
 
     /// <summary>A parser directive (<c># syntax=</c>, <c># escape=</c>, <c># check=</c>) at the top of the file.</summary>
@@ -93,19 +112,37 @@ namespace Docker.Build.Analyzers.Dockerfile
     /// </summary>
     public sealed class Word
     {
+        // Null when the value is the raw text itself (no quotes or escapes): cut from the source only when asked for.
+        private string? _value;
+
         public Word(MappedText raw, string value)
         {
             RawText = raw;
-            Value = value;
+            _value = value;
+        }
+
+        /// <summary>A word whose value is its raw text (it has nothing to unquote or unescape).</summary>
+        internal Word(MappedText raw)
+        {
+            RawText = raw;
         }
 
         public MappedText RawText { get; }
         public string Raw => RawText.Value;
-        public string Value { get; }
+        public string Value => _value ??= RawText.Value;
         public TextSpan Span => RawText.SourceSpan;
-        public bool IsQuoted => Raw.Length > 0 && (Raw[0] == '"' || Raw[0] == '\'');
+        public bool IsQuoted => RawText.Length > 0 && (RawText[0] == '"' || RawText[0] == '\'');
 
         public override string ToString() => Raw;
+
+        /// <summary>Whether <see cref="Value"/> equals <paramref name="expected"/> ignoring case (ordinal), without cutting the value of a plain word.</summary>
+        internal bool ValueEqualsIgnoreCase(string expected)
+        {
+            if (_value != null) return string.Equals(_value, expected, StringComparison.OrdinalIgnoreCase);
+            var raw = RawText;
+            return raw.Length == expected.Length
+                && string.Compare(raw.UnderlyingString, raw.UnderlyingStart, expected, 0, expected.Length, StringComparison.OrdinalIgnoreCase) == 0;
+        }
     }
 
     /// <summary>A <c>--name=value</c> flag before an instruction's arguments.</summary>
