@@ -50,10 +50,10 @@ namespace Docker.Build.Analyzers.Dockerfile
         /// The keyword word of an instruction and its kind. Keywords are nearly always written in capitals: the
         /// word's value is then the canonical string, otherwise it is cut from the source when first asked for.
         /// </summary>
-        internal static Word MakeKeyword(MappedText text, out InstructionKind kind)
+        internal static Word MakeKeyword(MappedText container, int start, int length, out InstructionKind kind)
         {
-            string s = text.UnderlyingString;
-            int at = text.UnderlyingStart, length = text.Length;
+            string s = container.UnderlyingString;
+            int at = container.UnderlyingStart + start;
             foreach (var pair in Keywords)
             {
                 string name = pair.Key;
@@ -61,16 +61,16 @@ namespace Docker.Build.Analyzers.Dockerfile
                 if (string.CompareOrdinal(s, at, name, 0, length) == 0)
                 {
                     kind = pair.Value;
-                    return new Word(text, name);
+                    return new Word(container, start, length, name);
                 }
                 if (string.Compare(s, at, name, 0, length, StringComparison.OrdinalIgnoreCase) == 0)
                 {
                     kind = pair.Value;
-                    return new Word(text);
+                    return new Word(container, start, length, null);
                 }
             }
             kind = InstructionKind.Unknown;
-            return new Word(text);
+            return new Word(container, start, length, null);
         }
 
         private readonly struct PhysicalLine
@@ -282,7 +282,7 @@ namespace Docker.Build.Analyzers.Dockerfile
                 logical.Complete(firstLine.Start);
                 int k = 0;
                 while (k < logical.Length && !Lexing.IsWhiteSpace(logical[k])) k++;
-                var keyword = MakeKeyword(logical.Slice(0, k), out var kind);
+                var keyword = MakeKeyword(logical.Container, logical.ContainerStart, k, out var kind);
                 int a = k;
                 while (a < logical.Length && Lexing.IsWhiteSpace(logical[a])) a++;
                 int end = logical.Length;

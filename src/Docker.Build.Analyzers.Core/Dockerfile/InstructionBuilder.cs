@@ -175,24 +175,47 @@ namespace Docker.Build.Analyzers.Dockerfile
                 int start = i;
                 // A flag is one word; quotes inside its value group spaces (--mount=type=secret,id="a b").
                 var raw = Lexing.ReadWord(args, start, context.Escape, ref context.Scratch, out i);
-                var text = raw.RawText;
-                int eq = text.IndexOf('=');
-                string name = FlagName(text, eq < 0 ? text.Length : eq);
+                int eq = IndexOf(raw, '=');
+                string name = FlagName(raw, eq < 0 ? raw.RawLength : eq);
                 Word? value = null;
-                if (eq >= 0) value = Lexing.MakeWord(text.Slice(eq + 1), context.Escape, ref context.Scratch);
+                if (eq >= 0) value = SubWord(raw, eq + 1, raw.RawLength - eq - 1, context);
                 flags.Add(new InstructionFlag(raw, name, value));
             }
         }
 
         /// <summary>The lower-case name between "--" and <paramref name="end"/>.</summary>
-        private static string FlagName(MappedText text, int end)
+        private static string FlagName(Word flag, int end)
         {
             int length = end - 2;
-            string s = text.UnderlyingString;
-            int at = text.UnderlyingStart + 2;
+            var container = flag.Container;
+            string s = container.UnderlyingString;
+            int at = container.UnderlyingStart + flag.ContainerStart + 2;
             foreach (var known in KnownFlagNames)
                 if (known.Length == length && string.Compare(s, at, known, 0, length, StringComparison.OrdinalIgnoreCase) == 0) return known;
-            return text.Substring(2, length).ToLowerInvariant();
+            return container.Substring(flag.ContainerStart + 2, length).ToLowerInvariant();
+        }
+
+        /// <summary>The index of <paramref name="c"/> in the raw text of <paramref name="word"/>, or -1.</summary>
+        private static int IndexOf(Word word, char c)
+        {
+            for (int i = 0; i < word.RawLength; i++)
+                if (word.RawAt(i) == c) return i;
+            return -1;
+        }
+
+        /// <summary>
+        /// The word made of <paramref name="length"/> raw characters of <paramref name="word"/> from
+        /// <paramref name="start"/>, as <c>word.RawText.Slice(start, length)</c> would map it (an empty piece at the end
+        /// maps just past the word, not to whatever follows it).
+        /// </summary>
+        private static Word SubWord(Word word, int start, int length, InstructionContext context)
+        {
+            if (length == 0 && start > 0 && start == word.RawLength)
+            {
+                int past = word.Container.ToSourceOffset(word.ContainerStart + start - 1) + 1;
+                return new Word(MappedText.Empty(past));
+            }
+            return Lexing.MakeWord(word.Container, word.ContainerStart + start, length, context.Escape, ref context.Scratch);
         }
 
         private static CommandForm ReadCommand(MappedText body, InstructionContext context)
@@ -234,7 +257,7 @@ namespace Docker.Build.Analyzers.Dockerfile
                 errors.Add(new ParseError("HEALTHCHECK requires CMD <command> or NONE", parts.Keyword.Span));
                 return new HealthcheckInstruction(parts, null, false, null);
             }
-            var type = new Word(body.Slice(0, k));
+            var type = new Word(body, 0, k, null);
             var rest = body.Slice(k).TrimStart();
             if (ValueIs(type, "NONE"))
             {
@@ -285,7 +308,7 @@ namespace Docker.Build.Analyzers.Dockerfile
                 errors.Add(new ParseError($"{parts.Keyword.Value.ToUpperInvariant()} requires at least one key=value pair", parts.Keyword.Span));
                 return new KeyValueInstruction(parts, Array.Empty<KeyValue>(), false);
             }
-            int firstEq = EqualsIndex(words[0].RawText, escape);
+            int firstEq = EqualsIndex(words[0], escape);
             if (firstEq < 0)
             {
                 // Legacy form: ENV key value — the rest of the line after the key is the value.
@@ -296,8 +319,8 @@ namespace Docker.Build.Analyzers.Dockerfile
                     errors.Add(new ParseError($"{name} {key.Value} has no value: write {key.Value}=value", key.Span));
                     return new KeyValueInstruction(parts, new[] { new KeyValue(key, null, key.Span) }, true);
                 }
-                int valueStart = words[1].RawText.ToSourceOffset(0);
-                var rest = body.Slice(key.RawText.Length).TrimStart();
+                int valueStart = words[1].Span.Start;
+                var rest = body.Slice(key.RawLength).TrimStart();
                 var value = Lexing.WholeWord(rest, escape, ref context.Scratch);
                 return new KeyValueInstruction(parts, new[] { new KeyValue(key, value, TextSpan.FromBounds(key.Span.Start, Math.Max(valueStart, value.Span.End))) }, true);
             }
@@ -305,7 +328,7 @@ namespace Docker.Build.Analyzers.Dockerfile
             pairs.Clear();
             foreach (var w in words)
             {
-                int eq = EqualsIndex(w.RawText, escape);
+                int eq = EqualsIndex(w, escape);
                 if (eq < 0)
                 {
                     errors.Add(new ParseError($"{parts.Keyword.Value.ToUpperInvariant()}: '{w.Raw}' is not of the form key=value", w.Span));
@@ -328,7 +351,7 @@ namespace Docker.Build.Analyzers.Dockerfile
             for (int i = 0; i < pairs.Length; i++)
             {
                 var w = words[i];
-                int eq = EqualsIndex(w.RawText, context.Escape);
+                int eq = EqualsIndex(w, context.Escape);
                 pairs[i] = eq < 0 ? new KeyValue(w, null, w.Span) : SplitPair(w, eq, context);
             }
             return new KeyValueInstruction(parts, pairs, false);
@@ -336,18 +359,18 @@ namespace Docker.Build.Analyzers.Dockerfile
 
         private static KeyValue SplitPair(Word w, int eq, InstructionContext context)
         {
-            var key = Lexing.MakeWord(w.RawText.Slice(0, eq), context.Escape, ref context.Scratch);
-            var value = Lexing.MakeWord(w.RawText.Slice(eq + 1), context.Escape, ref context.Scratch);
+            var key = SubWord(w, 0, eq, context);
+            var value = SubWord(w, eq + 1, w.RawLength - eq - 1, context);
             return new KeyValue(key, value, w.Span);
         }
 
         /// <summary>The first <c>=</c> outside quotes and not escaped, or -1.</summary>
-        private static int EqualsIndex(MappedText raw, char escape)
+        private static int EqualsIndex(Word word, char escape)
         {
             char quote = '\0';
-            for (int i = 0; i < raw.Length; i++)
+            for (int i = 0; i < word.RawLength; i++)
             {
-                char c = raw[i];
+                char c = word.RawAt(i);
                 if (quote != '\0')
                 {
                     if (c == quote) quote = '\0';
@@ -371,7 +394,7 @@ namespace Docker.Build.Analyzers.Dockerfile
             }
             int k = 0;
             while (k < body.Length && !Lexing.IsWhiteSpace(body[k])) k++;
-            var keyword = DockerfileParser.MakeKeyword(body.Slice(0, k), out var kind);
+            var keyword = DockerfileParser.MakeKeyword(body, 0, k, out var kind);
             int a = k;
             while (a < body.Length && Lexing.IsWhiteSpace(body[a])) a++;
             var inner = new InstructionParts(keyword, body.Slice(a))

@@ -70,12 +70,12 @@ namespace Docker.Build.Analyzers.Dockerfile
             if (i == n || IsWhiteSpace(s[i]))
             {
                 end = i;
-                return new Word(text.Slice(start - b, i - start));
+                return new Word(text, start - b, i - start, null);
             }
             sb ??= new StringBuilder();
             sb.Clear();
             end = ScanWord(s, start, n, escape, sb, stopAtWhiteSpace: true);
-            return new Word(text.Slice(start - b, end - start), sb.ToString());
+            return new Word(text, start - b, end - start, sb.ToString());
         }
 
         /// <summary>The value of one word: quotes removed, escapes resolved, variables left as they are.</summary>
@@ -106,11 +106,14 @@ namespace Docker.Build.Analyzers.Dockerfile
             return sb.ToString();
         }
 
-        /// <summary>A word of <paramref name="raw"/>: its value computed only if quotes or escapes make it differ from the raw text.</summary>
-        internal static Word MakeWord(MappedText raw, char escape, ref StringBuilder? sb)
+        /// <summary>
+        /// The word made of <paramref name="length"/> characters of <paramref name="container"/> from
+        /// <paramref name="start"/>: its value computed only if quotes or escapes make it differ from the raw text.
+        /// </summary>
+        internal static Word MakeWord(MappedText container, int start, int length, char escape, ref StringBuilder? sb)
         {
-            string? value = UnquoteOrNull(raw.UnderlyingString, raw.UnderlyingStart, raw.Length, escape, ref sb);
-            return value == null ? new Word(raw) : new Word(raw, value);
+            string? value = UnquoteOrNull(container.UnderlyingString, container.UnderlyingStart + start, length, escape, ref sb);
+            return new Word(container, start, length, value);
         }
 
         /// <summary>Makes a single word of a whole text (for <c>WORKDIR</c>, <c>MAINTAINER</c>, legacy <c>ENV</c> values).</summary>
@@ -121,7 +124,14 @@ namespace Docker.Build.Analyzers.Dockerfile
         }
 
         /// <summary><see cref="WholeWord(MappedText, char)"/> with scratch space.</summary>
-        internal static Word WholeWord(MappedText text, char escape, ref StringBuilder? sb) => MakeWord(text.Trim(), escape, ref sb);
+        internal static Word WholeWord(MappedText text, char escape, ref StringBuilder? sb)
+        {
+            // The bounds of text.Trim(), without a view of their own.
+            int start = 0, end = text.Length;
+            while (start < end && char.IsWhiteSpace(text[start])) start++;
+            while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
+            return MakeWord(text, start, end - start, escape, ref sb);
+        }
 
         /// <summary>Appends the value of the word at <paramref name="i"/> to <paramref name="sb"/>; returns where it ends (at most <paramref name="n"/>).</summary>
         private static int ScanWord(string s, int i, int n, char escape, StringBuilder sb, bool stopAtWhiteSpace)
@@ -248,7 +258,7 @@ namespace Docker.Build.Analyzers.Dockerfile
                 }
                 if (!closed) return false;
                 string value = escaped ? sb!.ToString() : s.Substring(start + 1, i - start - 2);
-                elements.Add(new Word(text.Slice(start - b, i - start), value));
+                elements.Add(new Word(text, start - b, i - start, value));
                 SkipWs(s, ref i, n);
                 if (i >= n) return false;
                 if (s[i] == ',') { i++; continue; }

@@ -112,36 +112,90 @@ namespace Docker.Build.Analyzers.Dockerfile
     /// </summary>
     public sealed class Word
     {
-        // Null when the value is the raw text itself (no quotes or escapes): cut from the source only when asked for.
+        // The word is characters [_start, _start + _length) of _container (often a view of the whole source, or the
+        // instruction's arguments). Its own RawText view and its Raw string are made only when asked for; _raw holds
+        // whichever exists (the view keeps the string once both do).
+        private readonly MappedText _container;
+        private readonly int _start;
+        private readonly int _length;
+        private object? _raw;
+
+        // Null when the value is the raw text itself (no quotes or escapes).
         private string? _value;
 
         public Word(MappedText raw, string value)
         {
-            RawText = raw;
+            _container = raw;
+            _length = raw.Length;
+            _raw = raw;
             _value = value;
         }
 
         /// <summary>A word whose value is its raw text (it has nothing to unquote or unescape).</summary>
-        internal Word(MappedText raw)
+        internal Word(MappedText raw) : this(raw, 0, raw.Length, null)
         {
-            RawText = raw;
         }
 
-        public MappedText RawText { get; }
-        public string Raw => RawText.Value;
-        public string Value => _value ??= RawText.Value;
-        public TextSpan Span => RawText.SourceSpan;
-        public bool IsQuoted => RawText.Length > 0 && (RawText[0] == '"' || RawText[0] == '\'');
+        /// <summary>The word made of <paramref name="length"/> characters of <paramref name="container"/> from <paramref name="start"/>; a null value means the raw text.</summary>
+        internal Word(MappedText container, int start, int length, string? value)
+        {
+            _container = container;
+            _start = start;
+            _length = length;
+            _value = value;
+        }
+
+        public MappedText RawText
+        {
+            get
+            {
+                if (_raw is MappedText view) return view;
+                view = _container.Slice(_start, _length);
+                if (_raw is string raw) view.SetValue(raw);
+                _raw = view;
+                return view;
+            }
+        }
+
+        public string Raw
+        {
+            get
+            {
+                switch (_raw)
+                {
+                    case string raw: return raw;
+                    case MappedText view: return view.Value;
+                    default:
+                        string cut = _container.Substring(_start, _length);
+                        _raw = cut;
+                        return cut;
+                }
+            }
+        }
+
+        public string Value => _value ??= Raw;
+        public TextSpan Span => _container.ToSourceSpan(_start, _length);
+        public bool IsQuoted => _length > 0 && (_container[_start] == '"' || _container[_start] == '\'');
 
         public override string ToString() => Raw;
+
+        /// <summary>The text this word is part of; the word starts at <see cref="ContainerStart"/> in it.</summary>
+        internal MappedText Container => _container;
+
+        internal int ContainerStart => _start;
+
+        /// <summary>The length of <see cref="Raw"/>, without cutting it.</summary>
+        internal int RawLength => _length;
+
+        /// <summary>A character of <see cref="Raw"/>, without cutting it.</summary>
+        internal char RawAt(int index) => _container[_start + index];
 
         /// <summary>Whether <see cref="Value"/> equals <paramref name="expected"/> ignoring case (ordinal), without cutting the value of a plain word.</summary>
         internal bool ValueEqualsIgnoreCase(string expected)
         {
             if (_value != null) return string.Equals(_value, expected, StringComparison.OrdinalIgnoreCase);
-            var raw = RawText;
-            return raw.Length == expected.Length
-                && string.Compare(raw.UnderlyingString, raw.UnderlyingStart, expected, 0, expected.Length, StringComparison.OrdinalIgnoreCase) == 0;
+            return _length == expected.Length
+                && string.Compare(_container.UnderlyingString, _container.UnderlyingStart + _start, expected, 0, _length, StringComparison.OrdinalIgnoreCase) == 0;
         }
     }
 

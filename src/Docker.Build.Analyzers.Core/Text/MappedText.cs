@@ -22,19 +22,17 @@ namespace Docker.Build.Analyzers.Text
         private readonly string _text;
         private readonly int _textStart;
 
-        // Null: one contiguous source piece, logical index i is at source offset _sourceStart + i.
-        // Otherwise the map of _text, whose index _textStart + i is mapped through the segments.
+        // Null: _text is the source text itself, logical index i is at source offset _textStart + i.
+        // Otherwise the map of the joined string _text, whose index _textStart + i is mapped through the segments.
         private readonly Segment[]? _segments;
-        private readonly int _sourceStart;
         private string? _value;
 
-        private MappedText(string text, int textStart, int length, Segment[]? segments, int sourceStart)
+        private MappedText(string text, int textStart, int length, Segment[]? segments)
         {
             _text = text;
             _textStart = textStart;
             Length = length;
             _segments = segments;
-            _sourceStart = sourceStart;
         }
 
         public string Value => _value ??= Length == _text.Length ? _text : _text.Substring(_textStart, Length);
@@ -49,7 +47,8 @@ namespace Docker.Build.Analyzers.Text
         /// <summary>The offset of logical index 0 in <see cref="UnderlyingString"/>.</summary>
         internal int UnderlyingStart => _textStart;
 
-        public static MappedText Empty(int sourceOffset) => new MappedText("", 0, 0, null, sourceOffset);
+        /// <summary>An empty text at a source offset (it maps like a source piece starting there).</summary>
+        public static MappedText Empty(int sourceOffset) => new MappedText("", sourceOffset, 0, null);
 
         /// <summary>A logical string that is one contiguous piece of the source.</summary>
         public static MappedText FromSource(SourceText source, TextSpan span) => FromSource(source.Text, span.Start, span.Length);
@@ -58,14 +57,14 @@ namespace Docker.Build.Analyzers.Text
         internal static MappedText FromSource(string text, int start, int length)
         {
             if (start < 0 || length < 0 || start + length > text.Length) throw new ArgumentOutOfRangeException(nameof(start));
-            return length == 0 ? Empty(start) : new MappedText(text, start, length, null, start);
+            return length == 0 ? Empty(start) : new MappedText(text, start, length, null);
         }
 
         /// <summary>The source offset of a logical index; the index equal to <see cref="Length"/> maps just past the last character.</summary>
         public int ToSourceOffset(int index)
         {
             if (index < 0) index = 0;
-            if (_segments == null) return _sourceStart + index;
+            if (_segments == null) return _textStart + index;
             if (index >= Length) return Map(_textStart + Length - 1) + 1 + (index - Length);
             return Map(_textStart + index);
         }
@@ -110,14 +109,7 @@ namespace Docker.Build.Analyzers.Text
             if (start < 0 || length < 0 || start + length > Length) throw new ArgumentOutOfRangeException(nameof(start));
             if (length == 0) return Empty(ToSourceOffset(start));
             if (start == 0 && length == Length) return this;
-            int textStart = _textStart + start;
-            if (_segments == null) return new MappedText(_text, textStart, length, null, _sourceStart + start);
-            // A slice that lies within one segment maps by a constant, like a source piece.
-            int first = FindSegment(_segments, textStart);
-            var s = _segments[first];
-            if (textStart + length <= s.LogicalStart + s.Length)
-                return new MappedText(_text, textStart, length, null, s.SourceStart + (textStart - s.LogicalStart));
-            return new MappedText(_text, textStart, length, _segments, 0);
+            return new MappedText(_text, _textStart + start, length, _segments);
         }
 
         public MappedText TrimEnd()
@@ -154,6 +146,13 @@ namespace Docker.Build.Analyzers.Text
         internal int IndexOf(char c) => Length == 0 ? -1 : Relative(_text.IndexOf(c, _textStart, Length));
 
         private int Relative(int textIndex) => textIndex < 0 ? -1 : textIndex - _textStart;
+
+        /// <summary>Gives the text its <see cref="Value"/> when the caller already holds that string.</summary>
+        internal void SetValue(string value)
+        {
+            if (value.Length != Length) throw new ArgumentException("the value must be the text itself", nameof(value));
+            _value ??= value;
+        }
 
         /// <summary>Cuts a piece of the logical text (the same string <c>Value.Substring</c> would give).</summary>
         internal string Substring(int start, int length) =>
@@ -238,15 +237,12 @@ namespace Docker.Build.Analyzers.Text
                 if (_segments != null)
                     return _segments.Count == 0 ? Empty(_emptyOffset) : FromSegments(_value!.ToString(), _segments.ToArray());
                 if (_count == 0) return Empty(_emptyOffset);
-                return new MappedText(_source!, _first.SourceStart, _first.Length, null, _first.SourceStart);
+                return new MappedText(_source!, _first.SourceStart, _first.Length, null);
             }
         }
 
         /// <summary>A text built from several pieces: <paramref name="text"/> with the map of its segments.</summary>
-        private static MappedText FromSegments(string text, Segment[] segments) =>
-            segments.Length == 1
-                ? new MappedText(text, 0, text.Length, null, segments[0].SourceStart)
-                : new MappedText(text, 0, text.Length, segments, 0);
+        private static MappedText FromSegments(string text, Segment[] segments) => new MappedText(text, 0, text.Length, segments);
 
         /// <summary>
         /// Collects the pieces of one logical text for the parser, which reuses one collector for a whole file, then
@@ -261,26 +257,37 @@ namespace Docker.Build.Analyzers.Text
             private readonly System.Text.StringBuilder _joined = new System.Text.StringBuilder();
             private int _length;
 
-            // Set by Complete: the text is _text[_textStart..] (source offset _sourceStart), or _whole when it has several pieces.
-            private string _text = "";
-            private int _textStart;
-            private int _sourceStart;
-            private MappedText? _whole;
+            // Set by Complete: the text is characters [_start, _start + _length) of _container, which is a view
+            // of the whole source when the text is one piece of it, else the joined text.
+            private readonly MappedText _wholeSource;
+            private MappedText _container = null!;
+            private int _start;
 
-            public PieceCollector(string source) { _source = source; }
+            public PieceCollector(string source)
+            {
+                _source = source;
+                _wholeSource = FromSource(source, 0, source.Length);
+            }
 
             /// <summary>The length of the text appended so far.</summary>
             public int Length => _length;
 
             /// <summary>A character of the completed text.</summary>
-            public char this[int index] => _whole != null ? _whole[index] : _text[_textStart + index];
+            public char this[int index] => _container[_start + index];
+
+            /// <summary>
+            /// The text the completed text is part of, from <see cref="ContainerStart"/> on: a view of the whole
+            /// source for a single piece (words can be made of it without a view of their own).
+            /// </summary>
+            public MappedText Container => _container;
+
+            public int ContainerStart => _start;
 
             /// <summary>Starts a new logical text.</summary>
             public void Clear()
             {
                 _segments.Clear();
                 _length = 0;
-                _whole = null;
             }
 
             /// <summary>Appends <paramref name="length"/> source characters from <paramref name="sourceStart"/>.</summary>
@@ -305,24 +312,30 @@ namespace Docker.Build.Analyzers.Text
             /// <summary>Ends the text; with no pieces it is empty, at source offset <paramref name="emptyOffset"/>.</summary>
             public void Complete(int emptyOffset)
             {
-                if (_segments.Count <= 1)
+                if (_segments.Count == 0)
                 {
-                    _text = _segments.Count == 0 ? "" : _source;
-                    _textStart = _sourceStart = _segments.Count == 0 ? emptyOffset : _segments[0].SourceStart;
-                    return;
+                    _container = Empty(emptyOffset);
+                    _start = 0;
                 }
-                _joined.Clear();
-                foreach (var s in _segments) _joined.Append(_source, s.SourceStart, s.Length);
-                _whole = new MappedText(_joined.ToString(), 0, _length, _segments.ToArray(), 0);
+                else if (_segments.Count == 1)
+                {
+                    _container = _wholeSource;
+                    _start = _segments[0].SourceStart;
+                }
+                else
+                {
+                    _joined.Clear();
+                    foreach (var s in _segments) _joined.Append(_source, s.SourceStart, s.Length);
+                    _container = new MappedText(_joined.ToString(), 0, _length, _segments.ToArray());
+                    _start = 0;
+                }
             }
 
             /// <summary>A view of the completed text, as <see cref="MappedText.Slice(int, int)"/> would cut it.</summary>
             public MappedText Slice(int start, int length)
             {
-                if (_whole != null) return _whole.Slice(start, length);
                 if (start < 0 || length < 0 || start + length > _length) throw new ArgumentOutOfRangeException(nameof(start));
-                if (length == 0) return Empty(_sourceStart + start);
-                return new MappedText(_text, _textStart + start, length, null, _sourceStart + start);
+                return _container.Slice(_start + start, length);
             }
         }
 
