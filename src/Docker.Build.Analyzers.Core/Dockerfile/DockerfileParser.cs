@@ -33,6 +33,9 @@ namespace Docker.Build.Analyzers.Dockerfile
             ["SHELL"] = InstructionKind.Shell,
         };
 
+        /// <summary>The keywords as an array, scanned without a dictionary enumerator for every instruction.</summary>
+        private static readonly KeyValuePair<string, InstructionKind>[] KeywordList = new List<KeyValuePair<string, InstructionKind>>(Keywords).ToArray();
+
         private static readonly HashSet<string> KnownDirectives = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "syntax", "escape", "check" };
 
         public static DockerfileSyntax Parse(string text, string path = "") => Parse(SourceText.From(text, path));
@@ -54,7 +57,7 @@ namespace Docker.Build.Analyzers.Dockerfile
         {
             string s = container.UnderlyingString;
             int at = container.UnderlyingStart + start;
-            foreach (var pair in Keywords)
+            foreach (var pair in KeywordList)
             {
                 string name = pair.Key;
                 if (name.Length != length) continue;
