@@ -33,6 +33,9 @@ namespace Docker.Build.Analyzers.Dockerfile
             ["SHELL"] = InstructionKind.Shell,
         };
 
+        /// <summary>The keywords as an array, scanned without a dictionary enumerator for every instruction.</summary>
+        private static readonly KeyValuePair<string, InstructionKind>[] KeywordList = new List<KeyValuePair<string, InstructionKind>>(Keywords).ToArray();
+
         private static readonly HashSet<string> KnownDirectives = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "syntax", "escape", "check" };
 
         public static DockerfileSyntax Parse(string text, string path = "") => Parse(SourceText.From(text, path));
@@ -46,18 +49,31 @@ namespace Docker.Build.Analyzers.Dockerfile
 
         internal static bool TryGetKind(string keyword, out InstructionKind kind) => Keywords.TryGetValue(keyword, out kind);
 
-        private static bool TryGetCanonical(string text, int length, out string canonical)
+        /// <summary>
+        /// The keyword word of an instruction and its kind. Keywords are nearly always written in capitals: the
+        /// word's value is then the canonical string, otherwise it is cut from the source when first asked for.
+        /// </summary>
+        internal static Word MakeKeyword(MappedText container, int start, int length, out InstructionKind kind)
         {
-            foreach (var name in Keywords.Keys)
+            string s = container.UnderlyingString;
+            int at = container.UnderlyingStart + start;
+            foreach (var pair in KeywordList)
             {
-                if (name.Length == length && string.CompareOrdinal(text, 0, name, 0, length) == 0)
+                string name = pair.Key;
+                if (name.Length != length) continue;
+                if (string.CompareOrdinal(s, at, name, 0, length) == 0)
                 {
-                    canonical = name;
-                    return true;
+                    kind = pair.Value;
+                    return new Word(container, start, length, name);
+                }
+                if (string.Compare(s, at, name, 0, length, StringComparison.OrdinalIgnoreCase) == 0)
+                {
+                    kind = pair.Value;
+                    return new Word(container, start, length, null);
                 }
             }
-            canonical = "";
-            return false;
+            kind = InstructionKind.Unknown;
+            return new Word(container, start, length, null);
         }
 
         private readonly struct PhysicalLine
@@ -82,26 +98,39 @@ namespace Docker.Build.Analyzers.Dockerfile
         {
             private readonly SourceText _source;
             private readonly string _text;
-            private readonly List<PhysicalLine> _lines;
+
+            // The physical lines are those of the source's line map (a text that ends with a line break has no
+            // empty last line here), read from it on demand rather than copied.
+            private readonly int[] _lineStarts;
+            private readonly int _lineCount;
+
+            // The logical line of the instruction being parsed, reused for every instruction of the file.
+            private readonly MappedText.PieceCollector _logical;
+            private InstructionContext _context = null!;
 
             public ParserState(SourceText source)
             {
                 _source = source;
                 _text = source.Text;
-                _lines = SplitLines(_text);
+                _lineStarts = source.LineStarts;
+                _lineCount = _lineStarts[_lineStarts.Length - 1] == _text.Length ? _lineStarts.Length - 1 : _lineStarts.Length;
+                _logical = new MappedText.PieceCollector(_text);
+                // Every element takes at least one line: the list never grows.
+                Elements = new List<DockerfileElement>(_lineCount);
             }
 
             public char Escape { get; private set; } = '\\';
-            public List<DockerfileElement> Elements { get; } = new List<DockerfileElement>();
+            public List<DockerfileElement> Elements { get; }
             public List<ParseError> Errors { get; } = new List<ParseError>();
 
             public void Run()
             {
                 int i = ParseDirectives();
+                _context = new InstructionContext(Escape, Errors);
                 bool seenFrom = false;
-                while (i < _lines.Count)
+                while (i < _lineCount)
                 {
-                    var line = _lines[i];
+                    var line = Line(i);
                     if (IsBlank(line))
                     {
                         Elements.Add(new BlankLine(TextSpan.FromBounds(line.Start, line.FullEnd)));
@@ -127,23 +156,15 @@ namespace Docker.Build.Analyzers.Dockerfile
                 }
             }
 
-            private static List<PhysicalLine> SplitLines(string text)
+            /// <summary>The physical line <paramref name="i"/> (0-based), its line break told apart.</summary>
+            private PhysicalLine Line(int i)
             {
-                var lines = new List<PhysicalLine>();
-                int start = 0;
-                for (int i = 0; i < text.Length; i++)
-                {
-                    char c = text[i];
-                    if (c == '\n' || c == '\r')
-                    {
-                        int contentEnd = i;
-                        if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
-                        lines.Add(new PhysicalLine(start, contentEnd, i + 1));
-                        start = i + 1;
-                    }
-                }
-                if (start < text.Length) lines.Add(new PhysicalLine(start, text.Length, text.Length));
-                return lines;
+                int start = _lineStarts[i];
+                int fullEnd = i + 1 < _lineStarts.Length ? _lineStarts[i + 1] : _text.Length;
+                int contentEnd = fullEnd;
+                if (contentEnd > start && _text[contentEnd - 1] == '\n') contentEnd--;
+                if (contentEnd > start && _text[contentEnd - 1] == '\r') contentEnd--;
+                return new PhysicalLine(start, contentEnd, fullEnd);
             }
 
             private bool IsBlank(PhysicalLine line)
@@ -163,8 +184,7 @@ namespace Docker.Build.Analyzers.Dockerfile
             private Comment MakeComment(PhysicalLine line, int hash)
             {
                 int end = TrimEnd(hash, line.ContentEnd);
-                string text = _text.Substring(hash + 1, end - hash - 1).Trim();
-                return new Comment(TextSpan.FromBounds(line.Start, line.FullEnd), TextSpan.FromBounds(hash, end), text);
+                return new Comment(TextSpan.FromBounds(line.Start, line.FullEnd), TextSpan.FromBounds(hash, end), _source);
             }
 
             private int TrimEnd(int start, int end)
@@ -182,11 +202,11 @@ namespace Docker.Build.Analyzers.Dockerfile
             /// <summary>Directives are read only from the first lines, until the first line that is not a known directive.</summary>
             private int ParseDirectives()
             {
-                var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                HashSet<string>? seen = null;
                 int i = 0;
-                for (; i < _lines.Count; i++)
+                for (; i < _lineCount; i++)
                 {
-                    var line = _lines[i];
+                    var line = Line(i);
                     if (!IsComment(line, out int hash)) break;
                     int p = SkipSpaces(hash + 1, line.ContentEnd);
                     int nameStart = p;
@@ -196,6 +216,7 @@ namespace Docker.Build.Analyzers.Dockerfile
                     p = SkipSpaces(p, line.ContentEnd);
                     if (p >= line.ContentEnd || _text[p] != '=') break;
                     string name = _text.Substring(nameStart, nameEnd - nameStart);
+                    seen ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                     if (!KnownDirectives.Contains(name) || seen.Contains(name)) break;
                     seen.Add(name);
                     int valueStart = SkipSpaces(p + 1, line.ContentEnd);
@@ -222,86 +243,86 @@ namespace Docker.Build.Analyzers.Dockerfile
             private Instruction ParseInstructionAt(ref int i)
             {
                 int first = i;
-                var builder = new MappedText.Builder(_lines[i].Start);
+                var logical = _logical;
+                logical.Clear();
                 List<Comment>? innerComments = null;
                 List<TextSpan>? emptyContinuations = null;
-                int segStart = SkipSpaces(_lines[i].Start, _lines[i].ContentEnd);
+                var firstLine = Line(i);
+                int segStart = SkipSpaces(firstLine.Start, firstLine.ContentEnd);
                 int keywordStart = segStart;
                 int contentEnd = segStart;
                 int last = i;
                 while (true)
                 {
-                    var line = _lines[last];
+                    var line = Line(last);
                     int segEnd = line.ContentEnd;
                     int escapeAt = FindContinuation(segStart, segEnd);
                     if (escapeAt < 0)
                     {
-                        builder.Append(_source, segStart, segEnd - segStart);
+                        logical.Append(segStart, segEnd - segStart);
                         contentEnd = TrimEnd(segStart, segEnd);
                         break;
                     }
-                    builder.Append(_source, segStart, escapeAt - segStart);
+                    logical.Append(segStart, escapeAt - segStart);
                     contentEnd = escapeAt + 1;
                     int next = last + 1;
-                    while (next < _lines.Count)
+                    while (next < _lineCount)
                     {
-                        var l = _lines[next];
+                        var l = Line(next);
                         if (IsComment(l, out int hash)) { (innerComments ??= new List<Comment>()).Add(MakeComment(l, hash)); next++; continue; }
                         if (IsBlank(l)) { (emptyContinuations ??= new List<TextSpan>()).Add(TextSpan.FromBounds(l.Start, l.ContentEnd)); next++; continue; }
                         break;
                     }
-                    if (next >= _lines.Count)
+                    if (next >= _lineCount)
                     {
                         last = next - 1;
                         break;
                     }
                     last = next;
-                    segStart = _lines[last].Start;
+                    segStart = _lineStarts[last];
                 }
 
-                var logical = builder.ToMappedText();
-                string value = logical.Value;
+                logical.Complete(firstLine.Start);
                 int k = 0;
-                while (k < value.Length && !Lexing.IsWhiteSpace(value[k])) k++;
-                var keywordText = logical.Slice(0, k);
-                // Keywords are nearly always written in capitals: reuse the canonical string then.
-                string keywordValue = TryGetCanonical(value, k, out var canonical) ? canonical : keywordText.Value;
-                var keyword = new Word(keywordText, keywordValue);
+                while (k < logical.Length && !Lexing.IsWhiteSpace(logical[k])) k++;
+                var keyword = MakeKeyword(logical.Container, logical.ContainerStart, k, out var kind);
                 int a = k;
-                while (a < value.Length && Lexing.IsWhiteSpace(value[a])) a++;
-                var arguments = logical.Slice(a).TrimEnd();
+                while (a < logical.Length && Lexing.IsWhiteSpace(logical[a])) a++;
+                int end = logical.Length;
+                while (end > a && char.IsWhiteSpace(logical[end - 1])) end--;
+                var arguments = logical.Slice(a, end - a);
 
-                var parts = new InstructionParts
+                var parts = new InstructionParts(keyword, arguments)
                 {
-                    Keyword = keyword,
-                    Arguments = arguments,
+                    Kind = kind,
                     InnerComments = (IReadOnlyList<Comment>?)innerComments ?? Array.Empty<Comment>(),
                     EmptyContinuationLines = (IReadOnlyList<TextSpan>?)emptyContinuations ?? Array.Empty<TextSpan>(),
                 };
-                TryGetKind(keyword.Value, out parts.Kind);
 
                 int spanEnd = contentEnd;
-                if (parts.Kind == InstructionKind.Run || parts.Kind == InstructionKind.Copy || parts.Kind == InstructionKind.Add
-                    || (parts.Kind == InstructionKind.Onbuild && StartsWithHeredocCapable(arguments.Value)))
+                if (kind == InstructionKind.Run || kind == InstructionKind.Copy || kind == InstructionKind.Add
+                    || (kind == InstructionKind.Onbuild && StartsWithHeredocCapable(arguments)))
                 {
                     var heredocs = ReadHeredocs(arguments, ref last, ref spanEnd);
-                    if (heredocs.Count > 0) parts.Heredocs = heredocs;
+                    if (heredocs != null) parts.Heredocs = heredocs;
                 }
                 parts.Span = TextSpan.FromBounds(keywordStart, Math.Max(keywordStart, spanEnd));
-                parts.FullSpan = TextSpan.FromBounds(_lines[first].Start, _lines[last].FullEnd);
+                parts.FullSpan = TextSpan.FromBounds(_lineStarts[first], Line(last).FullEnd);
                 i = last + 1;
-                return InstructionBuilder.Build(parts, Escape, Errors, nested: false);
+                return InstructionBuilder.Build(ref parts, _context, nested: false);
             }
 
-            private static bool StartsWithHeredocCapable(string args)
+            private static bool StartsWithHeredocCapable(MappedText args)
             {
                 int k = 0;
                 while (k < args.Length && !Lexing.IsWhiteSpace(args[k])) k++;
-                string inner = args.Substring(0, k);
-                return inner.Equals("RUN", StringComparison.OrdinalIgnoreCase)
-                    || inner.Equals("COPY", StringComparison.OrdinalIgnoreCase)
-                    || inner.Equals("ADD", StringComparison.OrdinalIgnoreCase);
+                return IsWord(args, k, "RUN") || IsWord(args, k, "COPY") || IsWord(args, k, "ADD");
             }
+
+            /// <summary>Whether the first <paramref name="length"/> characters of <paramref name="text"/> are <paramref name="word"/>, ignoring case.</summary>
+            private static bool IsWord(MappedText text, int length, string word) =>
+                length == word.Length
+                && string.Compare(text.UnderlyingString, text.UnderlyingStart, word, 0, length, StringComparison.OrdinalIgnoreCase) == 0;
 
             /// <summary>The index of the escape character that continues this line, or -1: the escape, then only spaces or tabs.</summary>
             private int FindContinuation(int start, int end)
@@ -312,17 +333,19 @@ namespace Docker.Build.Analyzers.Dockerfile
                 return -1;
             }
 
-            private List<Heredoc> ReadHeredocs(MappedText arguments, ref int last, ref int spanEnd)
+            /// <summary>The heredocs whose markers the arguments hold, their bodies read from the lines after <paramref name="last"/>; null when there are none.</summary>
+            private Heredoc[]? ReadHeredocs(MappedText arguments, ref int last, ref int spanEnd)
             {
-                var result = new List<Heredoc>();
-                var markers = HeredocMarkers.Find(arguments, Escape);
+                var markers = HeredocMarkers.Find(arguments, _context);
+                if (markers == null) return null;
+                var result = new List<Heredoc>(markers.Count);
                 foreach (var marker in markers)
                 {
                     int bodyFirst = last + 1;
                     int terminator = -1;
-                    for (int j = bodyFirst; j < _lines.Count; j++)
+                    for (int j = bodyFirst; j < _lineCount; j++)
                     {
-                        var l = _lines[j];
+                        var l = Line(j);
                         int s = l.Start;
                         if (marker.StripsTabs) while (s < l.ContentEnd && _text[s] == '\t') s++;
                         if (l.ContentEnd - s == marker.Delimiter.Length && string.CompareOrdinal(_text, s, marker.Delimiter, 0, marker.Delimiter.Length) == 0)
@@ -331,26 +354,26 @@ namespace Docker.Build.Analyzers.Dockerfile
                             break;
                         }
                     }
-                    int bodyStart = bodyFirst < _lines.Count ? _lines[bodyFirst].Start : _text.Length;
+                    int bodyStart = bodyFirst < _lineCount ? _lineStarts[bodyFirst] : _text.Length;
                     if (terminator < 0)
                     {
                         Errors.Add(new ParseError($"the heredoc {marker.Word.Raw} is never terminated by a line '{marker.Delimiter}'", marker.Word.Span));
-                        var body = MappedText.FromSource(_source, TextSpan.FromBounds(bodyStart, _text.Length));
+                        var body = MappedText.FromSource(_text, bodyStart, _text.Length - bodyStart);
                         result.Add(new Heredoc(marker.Word, marker.Delimiter, marker.StripsTabs, marker.IsQuoted, body, new TextSpan(_text.Length, 0)));
-                        if (_lines.Count > 0) last = _lines.Count - 1;
+                        if (_lineCount > 0) last = _lineCount - 1;
                         spanEnd = _text.Length;
                         break;
                     }
-                    var term = _lines[terminator];
-                    var bodySpan = TextSpan.FromBounds(bodyStart, term.Start);
+                    var term = Line(terminator);
                     result.Add(new Heredoc(marker.Word, marker.Delimiter, marker.StripsTabs, marker.IsQuoted,
-                        MappedText.FromSource(_source, bodySpan), TextSpan.FromBounds(term.Start, term.ContentEnd)));
+                        MappedText.FromSource(_text, bodyStart, term.Start - bodyStart), TextSpan.FromBounds(term.Start, term.ContentEnd)));
                     last = terminator;
                     spanEnd = term.ContentEnd;
                 }
-                return result;
+                return result.Count > 0 ? result.ToArray() : null;
             }
         }
+
     }
 
     /// <summary>Finds heredoc markers (<c>&lt;&lt;EOF</c>, <c>&lt;&lt;-EOF</c>, <c>&lt;&lt;"EOF"</c>, <c>3&lt;&lt;EOF</c>) among an instruction's words.</summary>
@@ -364,11 +387,13 @@ namespace Docker.Build.Analyzers.Dockerfile
             public bool IsQuoted;
         }
 
-        public static List<Marker> Find(MappedText arguments, char escape)
+        /// <summary>The markers among the words of <paramref name="arguments"/>, or null when there are none.</summary>
+        public static List<Marker>? Find(MappedText arguments, InstructionContext context)
         {
-            var result = new List<Marker>();
-            if (arguments.Value.IndexOf("<<", StringComparison.Ordinal) < 0) return result;
-            foreach (var word in Lexing.SplitWords(arguments, escape))
+            if (arguments.IndexOf("<<") < 0) return null;
+            List<Marker>? result = null;
+            char escape = context.Escape;
+            foreach (var word in context.SplitWords(arguments))
             {
                 string raw = word.Raw;
                 int p = 0;
@@ -382,7 +407,7 @@ namespace Docker.Build.Analyzers.Dockerfile
                 bool quoted = rest.IndexOf('"') >= 0 || rest.IndexOf('\'') >= 0;
                 string delimiter = Lexing.Unquote(rest, escape);
                 if (delimiter.Length == 0) continue;
-                result.Add(new Marker { Word = word, Delimiter = delimiter, StripsTabs = strip, IsQuoted = quoted });
+                (result ??= new List<Marker>()).Add(new Marker { Word = word, Delimiter = delimiter, StripsTabs = strip, IsQuoted = quoted });
             }
             return result;
         }

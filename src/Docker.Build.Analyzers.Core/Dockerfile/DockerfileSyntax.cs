@@ -18,17 +18,36 @@ namespace Docker.Build.Analyzers.Dockerfile
             EscapeCharacter = escapeCharacter;
             Elements = elements;
             Errors = errors;
-            Directives = elements.OfType<ParserDirective>().ToList();
-            var instructions = elements.OfType<Instruction>().ToList();
-            for (int i = 0; i < instructions.Count; i++) instructions[i].Index = i;
-            Instructions = instructions;
-            var comments = new List<Comment>();
+            // One pass to count, one to fill arrays of the exact size.
+            int directives = 0, instructions = 0, comments = 0;
             foreach (var e in elements)
             {
-                if (e is Comment c) comments.Add(c);
-                else if (e is Instruction i) comments.AddRange(i.InnerComments);
+                if (e is Instruction i)
+                {
+                    instructions++;
+                    comments += i.InnerComments.Count;
+                }
+                else if (e is Comment) comments++;
+                else if (e is ParserDirective) directives++;
             }
-            Comments = comments;
+            var directiveArray = directives == 0 ? System.Array.Empty<ParserDirective>() : new ParserDirective[directives];
+            var instructionArray = instructions == 0 ? System.Array.Empty<Instruction>() : new Instruction[instructions];
+            var commentArray = comments == 0 ? System.Array.Empty<Comment>() : new Comment[comments];
+            directives = instructions = comments = 0;
+            foreach (var e in elements)
+            {
+                if (e is Instruction i)
+                {
+                    i.Index = instructions;
+                    instructionArray[instructions++] = i;
+                    foreach (var inner in i.InnerComments) commentArray[comments++] = inner;
+                }
+                else if (e is Comment c) commentArray[comments++] = c;
+                else if (e is ParserDirective d) directiveArray[directives++] = d;
+            }
+            Directives = directiveArray;
+            Instructions = instructionArray;
+            Comments = commentArray;
         }
 
         public SourceText Source { get; }

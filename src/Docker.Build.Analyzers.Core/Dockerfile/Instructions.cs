@@ -7,7 +7,7 @@ namespace Docker.Build.Analyzers.Dockerfile
     /// <summary>One Dockerfile instruction with everything the parser knows of it.</summary>
     public class Instruction : DockerfileElement
     {
-        internal Instruction(InstructionParts parts) : base(parts.FullSpan)
+        internal Instruction(in InstructionParts parts) : base(parts.FullSpan)
         {
             Kind = parts.Kind;
             Keyword = parts.Keyword;
@@ -72,7 +72,7 @@ namespace Docker.Build.Analyzers.Dockerfile
     /// <summary><c>FROM [--platform=p] image [AS name]</c>.</summary>
     public sealed class FromInstruction : Instruction
     {
-        internal FromInstruction(InstructionParts parts, Word? image, Word? asKeyword, Word? stageName) : base(parts)
+        internal FromInstruction(in InstructionParts parts, Word? image, Word? asKeyword, Word? stageName) : base(parts)
         {
             Image = image;
             AsKeyword = asKeyword;
@@ -88,7 +88,7 @@ namespace Docker.Build.Analyzers.Dockerfile
     /// <summary><c>RUN</c>, <c>CMD</c> and <c>ENTRYPOINT</c>: a command in exec or shell form.</summary>
     public sealed class CommandInstruction : Instruction
     {
-        internal CommandInstruction(InstructionParts parts, CommandForm command) : base(parts)
+        internal CommandInstruction(in InstructionParts parts, CommandForm command) : base(parts)
         {
             Command = command;
         }
@@ -99,7 +99,7 @@ namespace Docker.Build.Analyzers.Dockerfile
     /// <summary><c>SHELL ["executable", "parameters"]</c>.</summary>
     public sealed class ShellInstruction : Instruction
     {
-        internal ShellInstruction(InstructionParts parts, ExecForm? command) : base(parts)
+        internal ShellInstruction(in InstructionParts parts, ExecForm? command) : base(parts)
         {
             Command = command;
         }
@@ -111,7 +111,7 @@ namespace Docker.Build.Analyzers.Dockerfile
     /// <summary><c>HEALTHCHECK [options] CMD command</c> or <c>HEALTHCHECK NONE</c>.</summary>
     public sealed class HealthcheckInstruction : Instruction
     {
-        internal HealthcheckInstruction(InstructionParts parts, Word? typeKeyword, bool isNone, CommandForm? command) : base(parts)
+        internal HealthcheckInstruction(in InstructionParts parts, Word? typeKeyword, bool isNone, CommandForm? command) : base(parts)
         {
             TypeKeyword = typeKeyword;
             IsNone = isNone;
@@ -128,7 +128,7 @@ namespace Docker.Build.Analyzers.Dockerfile
     /// <summary><c>COPY</c> and <c>ADD</c>: sources and a destination, in whitespace or JSON form, maybe with heredocs as sources.</summary>
     public sealed class CopyInstruction : Instruction
     {
-        internal CopyInstruction(InstructionParts parts, IReadOnlyList<Word> sources, Word? destination, bool isJsonForm) : base(parts)
+        internal CopyInstruction(in InstructionParts parts, IReadOnlyList<Word> sources, Word? destination, bool isJsonForm) : base(parts)
         {
             Sources = sources;
             Destination = destination;
@@ -146,7 +146,7 @@ namespace Docker.Build.Analyzers.Dockerfile
     /// <summary><c>ENV</c>, <c>LABEL</c> and <c>ARG</c>.</summary>
     public sealed class KeyValueInstruction : Instruction
     {
-        internal KeyValueInstruction(InstructionParts parts, IReadOnlyList<KeyValue> pairs, bool isLegacyForm) : base(parts)
+        internal KeyValueInstruction(in InstructionParts parts, IReadOnlyList<KeyValue> pairs, bool isLegacyForm) : base(parts)
         {
             Pairs = pairs;
             IsLegacyForm = isLegacyForm;
@@ -161,7 +161,7 @@ namespace Docker.Build.Analyzers.Dockerfile
     /// <summary>Instructions whose arguments are plain words: <c>EXPOSE</c>, <c>USER</c>, <c>WORKDIR</c>, <c>VOLUME</c>, <c>STOPSIGNAL</c>, <c>MAINTAINER</c>.</summary>
     public sealed class WordsInstruction : Instruction
     {
-        internal WordsInstruction(InstructionParts parts, IReadOnlyList<Word> words, bool isJsonForm) : base(parts)
+        internal WordsInstruction(in InstructionParts parts, IReadOnlyList<Word> words, bool isJsonForm) : base(parts)
         {
             Words = words;
             IsJsonForm = isJsonForm;
@@ -175,7 +175,7 @@ namespace Docker.Build.Analyzers.Dockerfile
     /// <summary><c>ONBUILD instruction</c>.</summary>
     public sealed class OnbuildInstruction : Instruction
     {
-        internal OnbuildInstruction(InstructionParts parts, Instruction? trigger) : base(parts)
+        internal OnbuildInstruction(in InstructionParts parts, Instruction? trigger) : base(parts)
         {
             Trigger = trigger;
         }
@@ -183,18 +183,35 @@ namespace Docker.Build.Analyzers.Dockerfile
         public Instruction? Trigger { get; }
     }
 
-    /// <summary>What every instruction has, gathered by the parser before it builds the typed node.</summary>
-    internal sealed class InstructionParts
+    /// <summary>
+    /// What every instruction has, gathered by the parser before it builds the typed node. A struct, filled on the
+    /// stack and copied into the node: it costs no object of its own.
+    /// </summary>
+    internal struct InstructionParts
     {
         public InstructionKind Kind;
-        public Word Keyword = null!;
+        public Word Keyword;
         public TextSpan Span;
         public TextSpan FullSpan;
-        public MappedText Arguments = null!;
-        public IReadOnlyList<InstructionFlag> Flags = Array.Empty<InstructionFlag>();
-        public MappedText Body = null!;
-        public IReadOnlyList<Heredoc> Heredocs = Array.Empty<Heredoc>();
-        public IReadOnlyList<Comment> InnerComments = Array.Empty<Comment>();
-        public IReadOnlyList<TextSpan> EmptyContinuationLines = Array.Empty<TextSpan>();
+        public MappedText Arguments;
+        public IReadOnlyList<InstructionFlag> Flags;
+        public MappedText Body;
+        public IReadOnlyList<Heredoc> Heredocs;
+        public IReadOnlyList<Comment> InnerComments;
+        public IReadOnlyList<TextSpan> EmptyContinuationLines;
+
+        public InstructionParts(Word keyword, MappedText arguments)
+        {
+            Kind = InstructionKind.Unknown;
+            Keyword = keyword;
+            Arguments = arguments;
+            Body = arguments;
+            Span = default;
+            FullSpan = default;
+            Flags = Array.Empty<InstructionFlag>();
+            Heredocs = Array.Empty<Heredoc>();
+            InnerComments = Array.Empty<Comment>();
+            EmptyContinuationLines = Array.Empty<TextSpan>();
+        }
     }
 }

@@ -51,17 +51,36 @@ namespace Docker.Build.Analyzers.Dockerfile
     /// <summary>A <c>#</c> comment line: at the top level, or between the continuation lines of an instruction.</summary>
     public sealed class Comment : DockerfileElement
     {
+        // The parser's comments keep the source text and trim their Text only when it is asked for.
+        private readonly string? _source;
+        private string? _text;
+
         public Comment(TextSpan fullSpan, TextSpan span, string text) : base(fullSpan)
         {
             Span = span;
-            Text = text;
+            _text = text;
+        }
+
+        /// <summary>A comment whose <see cref="Text"/> is cut from <paramref name="source"/> (after the <c>#</c> at the start of <paramref name="span"/>) on first use.</summary>
+        internal Comment(TextSpan fullSpan, TextSpan span, SourceText source) : base(fullSpan)
+        {
+            Span = span;
+            _source = source.Text;
         }
 
         /// <summary>From the <c>#</c> to the end of the line, without the line break.</summary>
         public TextSpan Span { get; }
 
         /// <summary>The text after <c>#</c>, trimmed.</summary>
-        public string Text { get; }
+        public string Text => _text ??= TrimmedText(_source!, Span.Start + 1, Span.End);
+
+        /// <summary><c>source.Substring(start, end - start).Trim()</c>, cut once.</summary>
+        private static string TrimmedText(string source, int start, int end)
+        {
+            while (start < end && char.IsWhiteSpace(source[start])) start++;
+            while (end > start && char.IsWhiteSpace(source[end - 1])) end--;
+            return source.Substring(start, end - start);
+        }
     }
 
     /// <summary>A parser directive (<c># syntax=</c>, <c># escape=</c>, <c># check=</c>) at the top of the file.</summary>
@@ -93,19 +112,91 @@ namespace Docker.Build.Analyzers.Dockerfile
     /// </summary>
     public sealed class Word
     {
+        // The word is characters [_start, _start + _length) of _container (often a view of the whole source, or the
+        // instruction's arguments). Its own RawText view and its Raw string are made only when asked for; _raw holds
+        // whichever exists (the view keeps the string once both do).
+        private readonly MappedText _container;
+        private readonly int _start;
+        private readonly int _length;
+        private object? _raw;
+
+        // Null when the value is the raw text itself (no quotes or escapes).
+        private string? _value;
+
         public Word(MappedText raw, string value)
         {
-            RawText = raw;
-            Value = value;
+            _container = raw;
+            _length = raw.Length;
+            _raw = raw;
+            _value = value;
         }
 
-        public MappedText RawText { get; }
-        public string Raw => RawText.Value;
-        public string Value { get; }
-        public TextSpan Span => RawText.SourceSpan;
-        public bool IsQuoted => Raw.Length > 0 && (Raw[0] == '"' || Raw[0] == '\'');
+        /// <summary>A word whose value is its raw text (it has nothing to unquote or unescape).</summary>
+        internal Word(MappedText raw) : this(raw, 0, raw.Length, null)
+        {
+        }
+
+        /// <summary>The word made of <paramref name="length"/> characters of <paramref name="container"/> from <paramref name="start"/>; a null value means the raw text.</summary>
+        internal Word(MappedText container, int start, int length, string? value)
+        {
+            _container = container;
+            _start = start;
+            _length = length;
+            _value = value;
+        }
+
+        public MappedText RawText
+        {
+            get
+            {
+                if (_raw is MappedText view) return view;
+                view = _container.Slice(_start, _length);
+                if (_raw is string raw) view.SetValue(raw);
+                _raw = view;
+                return view;
+            }
+        }
+
+        public string Raw
+        {
+            get
+            {
+                switch (_raw)
+                {
+                    case string raw: return raw;
+                    case MappedText view: return view.Value;
+                    default:
+                        string cut = _container.Substring(_start, _length);
+                        _raw = cut;
+                        return cut;
+                }
+            }
+        }
+
+        public string Value => _value ??= Raw;
+        public TextSpan Span => _container.ToSourceSpan(_start, _length);
+        public bool IsQuoted => _length > 0 && (_container[_start] == '"' || _container[_start] == '\'');
 
         public override string ToString() => Raw;
+
+        /// <summary>The text this word is part of; the word starts at <see cref="ContainerStart"/> in it.</summary>
+        internal MappedText Container => _container;
+
+        internal int ContainerStart => _start;
+
+        /// <summary>The length of <see cref="Raw"/>, without cutting it.</summary>
+        internal int RawLength => _length;
+
+        /// <summary>A character of <see cref="Raw"/>, without cutting it.</summary>
+        internal char RawAt(int index) => _container[_start + index];
+
+        /// <summary>Whether <see cref="Value"/> equals <paramref name="expected"/> ignoring case (ordinal), without cutting the value of a plain word.</summary>
+        internal bool ValueEqualsIgnoreCase(string expected)
+        {
+            if (_value != null) return string.Equals(_value, expected, StringComparison.OrdinalIgnoreCase);
+            return _length == expected.Length
+                && string.Compare(_container.UnderlyingString, _container.UnderlyingStart + _start, expected, 0, _length, StringComparison.OrdinalIgnoreCase) == 0;
+        }
     }
 
     /// <summary>A <c>--name=value</c> flag before an instruction's arguments.</summary>

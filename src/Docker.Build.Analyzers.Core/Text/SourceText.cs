@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 
 namespace Docker.Build.Analyzers.Text
 {
@@ -60,23 +59,35 @@ namespace Docker.Build.Analyzers.Text
             return TextSpan.FromBounds(start, end);
         }
 
+        /// <summary>Offsets of the first character of every line (the line map itself, not a copy: do not modify).</summary>
+        internal int[] LineStarts => _lineStarts;
+
         private static int[] ComputeLineStarts(string text)
         {
-            var starts = new List<int> { 0 };
+            // Count first, then fill an array of the exact size: no list growth, no copy.
+            int count = 1;
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c == '\n') count++;
+                else if (c == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')) count++;
+            }
+            var starts = new int[count];
+            int n = 1;
             for (int i = 0; i < text.Length; i++)
             {
                 char c = text[i];
                 if (c == '\r')
                 {
                     if (i + 1 < text.Length && text[i + 1] == '\n') i++;
-                    starts.Add(i + 1);
+                    starts[n++] = i + 1;
                 }
                 else if (c == '\n')
                 {
-                    starts.Add(i + 1);
+                    starts[n++] = i + 1;
                 }
             }
-            return starts.ToArray();
+            return starts;
         }
     }
 }
