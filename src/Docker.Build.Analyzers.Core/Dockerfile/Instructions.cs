@@ -48,22 +48,42 @@ namespace Docker.Build.Analyzers.Dockerfile
         public IReadOnlyList<TextSpan> EmptyContinuationLines { get; }
 
         /// <summary>The uppercase name (<c>RUN</c>, <c>COPY</c>...).</summary>
-        public string Name => Kind == InstructionKind.Unknown ? Keyword.Value.ToUpperInvariant() : Kind.ToString().ToUpperInvariant();
+        public string Name => Kind == InstructionKind.Unknown ? Keyword.Value.ToUpperInvariant() : KindNames[(int)Kind];
+
+        private static readonly string[] KindNames = CreateKindNames();
+
+        private static string[] CreateKindNames()
+        {
+            var kinds = (InstructionKind[])Enum.GetValues(typeof(InstructionKind));
+            var names = new string[kinds.Length];
+            foreach (var kind in kinds) names[(int)kind] = kind.ToString().ToUpperInvariant();
+            return names;
+        }
 
         /// <summary>The instruction that runs: itself, or for <c>ONBUILD</c> its trigger (null when it has none).</summary>
         public Instruction? SelfOrTrigger => this is OnbuildInstruction onbuild ? onbuild.Trigger : this;
 
+        /// <summary>The first flag with this name (case-insensitive), or null.</summary>
         public InstructionFlag? GetFlag(string name)
         {
-            foreach (var f in Flags)
-                if (string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase)) return f;
+            // Index loops: the rules ask for flags thousands of times per analysis, and an interface enumerator is a heap object.
+            var flags = Flags;
+            for (int i = 0; i < flags.Count; i++)
+                if (string.Equals(flags[i].Name, name, StringComparison.OrdinalIgnoreCase)) return flags[i];
             return null;
         }
 
-        public IEnumerable<InstructionFlag> GetFlags(string name)
+        /// <summary>True when a flag with this name is given.</summary>
+        public bool HasFlag(string name) => GetFlag(name) != null;
+
+        /// <summary>Every flag with this name, in order (an empty list, allocating nothing, when there is none).</summary>
+        public IReadOnlyList<InstructionFlag> GetFlags(string name)
         {
-            foreach (var f in Flags)
-                if (string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase)) yield return f;
+            var flags = Flags;
+            List<InstructionFlag>? found = null;
+            for (int i = 0; i < flags.Count; i++)
+                if (string.Equals(flags[i].Name, name, StringComparison.OrdinalIgnoreCase)) (found ??= new List<InstructionFlag>()).Add(flags[i]);
+            return found ?? (IReadOnlyList<InstructionFlag>)Array.Empty<InstructionFlag>();
         }
 
         public override string ToString() => Keyword.Raw + " " + Arguments.Value;

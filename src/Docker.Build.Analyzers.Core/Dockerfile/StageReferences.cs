@@ -52,7 +52,7 @@ namespace Docker.Build.Analyzers.Dockerfile
             List<StageReference>? result = null;
             if (instruction.Kind == InstructionKind.Copy)
             {
-                var from = instruction.FindFlag("from");
+                var from = instruction.GetFlag("from");
                 if (from?.ValueWord != null) (result ??= new List<StageReference>()).Add(new StageReference(instruction, StageReferenceKind.CopyFrom, from.ValueWord));
             }
             else if (instruction.Kind == InstructionKind.Run)

@@ -33,8 +33,8 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                     if (add.Sources.Count == 0) continue;
                     // Flags only ADD has: --checksum and --keep-git-dir belong to remote sources; --from is not an ADD
                     // flag at all (Docker rejects it), so there is nothing to advise.
-                    if (add.FindFlag("checksum") != null || add.FindFlag("keep-git-dir") != null || add.FindFlag("from") != null) continue;
-                    var unpack = add.FindFlag("unpack");
+                    if (add.GetFlag("checksum") != null || add.GetFlag("keep-git-dir") != null || add.GetFlag("from") != null) continue;
+                    var unpack = add.GetFlag("unpack");
                     bool extractionOff = unpack?.Value != null && unpack.Value.Equals("false", StringComparison.OrdinalIgnoreCase);
                     if (unpack != null && !extractionOff) continue; // --unpack asks for extraction on purpose
 

@@ -23,7 +23,7 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                 {
                     var target = instruction.SelfOrTrigger;
                     if (!(target is CopyInstruction add) || add.Kind != InstructionKind.Add) continue;
-                    if (add.FindFlag("checksum") != null) continue;
+                    if (add.GetFlag("checksum") != null) continue;
                     foreach (var source in add.Sources)
                     {
                         string value = source.Value;

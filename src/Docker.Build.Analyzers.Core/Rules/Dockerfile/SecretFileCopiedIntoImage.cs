@@ -169,7 +169,7 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
         private static DockerIgnoreMatcher? ExcludeFlags(CopyInstruction copy)
         {
             var patterns = new List<string>();
-            foreach (var flag in copy.FindFlags("exclude"))
+            foreach (var flag in copy.GetFlags("exclude"))
                 if (!string.IsNullOrEmpty(flag.Value)) patterns.Add(flag.Value!);
             return patterns.Count == 0 ? null : DockerIgnoreParser.CreateMatcher(patterns);
         }

@@ -42,7 +42,7 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                     if (instruction.Arguments.Value.IndexOf('$') < 0) continue;
                     var scope = stage.ScopeBefore(i);
                     // Which variables 'COPY --from=' sees has varied between BuildKit versions: leave it alone.
-                    var fromFlag = instruction.FindFlag("from");
+                    var fromFlag = instruction.GetFlag("from");
                     foreach (var reference in Variables.Find(instruction.Arguments, model.Escape))
                     {
                         if (reference.HandlesUnset || scope.IsDefined(reference.Name)) continue;

@@ -24,7 +24,7 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
             foreach (var instruction in context.Syntax.Instructions)
             {
                 if (!(instruction is CopyInstruction copy)) continue;
-                var chmod = copy.FindFlag("chmod");
+                var chmod = copy.GetFlag("chmod");
                 if (chmod?.ValueWord == null) continue;
                 if (GrantsOthersWrite(chmod.ValueWord.Value))
                     context.Report(chmod.ValueWord.Span, chmod.ValueWord.Value, "the copied files");
