@@ -51,19 +51,34 @@ namespace Docker.Build.Analyzers.Analysis
 
         public IEnumerable<DirectoryEntry> EnumerateEntries(string directory)
         {
-            if (!Directory.Exists(directory)) yield break;
 #if NET
-            // One directory read: names and kinds come from the listing itself, with no stat call per entry.
-            var entries = new System.IO.Enumeration.FileSystemEnumerable<DirectoryEntry>(
-                directory,
-                (ref System.IO.Enumeration.FileSystemEntry entry) => new DirectoryEntry(entry.FileName.ToString(), entry.IsDirectory),
-                new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = true, AttributesToSkip = 0 });
-            foreach (var entry in entries) yield return entry;
+            // One directory read: names and kinds come from the listing itself, with no stat call per entry, and no
+            // existence check first: the enumerable opens the directory when it is created and throws then if it is missing.
+            try
+            {
+                return new System.IO.Enumeration.FileSystemEnumerable<DirectoryEntry>(
+                    directory,
+                    (ref System.IO.Enumeration.FileSystemEntry entry) => new DirectoryEntry(entry.FileName.ToString(), entry.IsDirectory),
+                    new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = true, AttributesToSkip = 0 });
+            }
+            catch (IOException) when (!Directory.Exists(directory))
+            {
+                // Missing, or not a directory: nothing inside.
+                return System.Array.Empty<DirectoryEntry>();
+            }
 #else
+            return EnumerateByKind(directory);
+#endif
+        }
+
+#if !NET
+        private static IEnumerable<DirectoryEntry> EnumerateByKind(string directory)
+        {
+            if (!Directory.Exists(directory)) yield break;
             // Two name-only listings: FileSystemInfo objects would cost a stat call per entry.
             foreach (var d in Directory.EnumerateDirectories(directory)) yield return new DirectoryEntry(Path.GetFileName(d), true);
             foreach (var f in Directory.EnumerateFiles(directory)) yield return new DirectoryEntry(Path.GetFileName(f), false);
-#endif
         }
+#endif
     }
 }

@@ -256,5 +256,26 @@ namespace Docker.Build.Analyzers.Tests.Analysis
             Assert.Equal(files.Listed.Count, files.Listed.Distinct().Count());
             Assert.True(files.Listed.Count > listedBeforeWalk);
         }
+
+        [Fact]
+        public void The_disk_listing_names_kinds_and_treats_a_missing_directory_or_a_file_as_empty()
+        {
+            string root = Path.Combine(Path.GetTempPath(), "dba-listing-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                Directory.CreateDirectory(Path.Combine(root, "sub"));
+                File.WriteAllText(Path.Combine(root, "a.txt"), "x");
+                var fs = PhysicalFileSystem.Instance;
+                var entries = fs.EnumerateEntries(root).OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
+                Assert.Equal(new[] { ("a.txt", false), ("sub", true) }, entries.Select(e => (e.Name, e.IsDirectory)).ToArray());
+                Assert.Empty(fs.EnumerateEntries(Path.Combine(root, "missing")));
+                Assert.Empty(fs.EnumerateEntries(Path.Combine(root, "a.txt")));
+                Assert.Empty(fs.EnumerateEntries(Path.Combine(root, "a.txt", "below")));
+            }
+            finally
+            {
+                try { Directory.Delete(root, recursive: true); } catch (IOException) { }
+            }
+        }
     }
 }
