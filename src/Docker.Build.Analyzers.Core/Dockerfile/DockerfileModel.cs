@@ -102,9 +102,11 @@ namespace Docker.Build.Analyzers.Dockerfile
         private void Build()
         {
             var globalArgs = new List<KeyValueInstruction>();
-            var global = VariableScope.Empty;
+            // Every stage starts with the proxy arguments: one persistent scope that all stages share.
+            var proxyScope = VariableScope.Empty;
+            foreach (var name in ProxyArgs) proxyScope = proxyScope.Define(new VariableDefinition(name, VariableKind.Predefined, null, null));
+            var global = proxyScope;
             foreach (var name in PlatformArgs) global = global.Define(new VariableDefinition(name, VariableKind.Predefined, null, null));
-            foreach (var name in ProxyArgs) global = global.Define(new VariableDefinition(name, VariableKind.Predefined, null, null));
 
             var stageStarts = new List<int>();
             var instructions = Syntax.Instructions;
@@ -160,8 +162,7 @@ namespace Docker.Build.Analyzers.Dockerfile
                 }
 
                 // What a stage starts with: proxy arguments, and the ENV of the stage it is built from.
-                var scope = VariableScope.Empty;
-                foreach (var name in ProxyArgs) scope = scope.Define(new VariableDefinition(name, VariableKind.Predefined, null, null));
+                var scope = proxyScope;
                 if (baseStage != null)
                 {
                     var inherited = new List<VariableDefinition>();
