@@ -16,7 +16,8 @@ namespace Docker.Build.Analyzers.Diagnostics
             Span = span;
             Location = location;
             Arguments = arguments ?? Array.Empty<string>();
-            Message = descriptor.FormatMessage(Arguments.Cast<object?>().ToArray());
+            // A string[] reads as an object[] for formatting without a copy.
+            Message = descriptor.FormatMessage(Arguments as string[] ?? Arguments.ToArray());
         }
 
         public RuleDescriptor Descriptor { get; }
