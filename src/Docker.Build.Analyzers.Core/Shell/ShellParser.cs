@@ -300,22 +300,33 @@ namespace Docker.Build.Analyzers.Shell
                 }
                 break;
             }
-            ShellCommand[] commands;
-            if (piped == null) commands = new[] { first };
+            ShellPipeline pipeline;
+            if (piped == null || piped.Count == 1)
+            {
+                if (piped != null)
+                {
+                    piped.Clear();
+                    _commandLists.Push(piped);
+                }
+                // A pipeline of one command: without '!' it is just the command (see ShellPipeline.Commands).
+                pipeline = !negated && first.Start == start
+                    ? new ShellPipeline(first)
+                    : new ShellPipeline(new[] { first }, Array.Empty<ShellOperator>(), negated, start, first.End, SourceSpan(start, first.End));
+                first.Pipeline = pipeline;
+                first.PipelineIndex = 0;
+            }
             else
             {
-                commands = piped.ToArray();
+                var commands = piped.ToArray();
                 piped.Clear();
                 _commandLists.Push(piped);
-            }
-            int end = commands[commands.Length - 1].End;
-            // A pipeline of one command without '!' covers just the command: its span is already mapped.
-            var span = commands.Length == 1 && first.Start == start && first.End == end ? first.Span : SourceSpan(start, end);
-            var pipeline = new ShellPipeline(commands, operators == null ? Array.Empty<ShellOperator>() : operators.ToArray(), negated, start, end, span);
-            for (int i = 0; i < commands.Length; i++)
-            {
-                commands[i].Pipeline = pipeline;
-                commands[i].PipelineIndex = i;
+                int end = commands[commands.Length - 1].End;
+                pipeline = new ShellPipeline(commands, operators!.ToArray(), negated, start, end, SourceSpan(start, end));
+                for (int i = 0; i < commands.Length; i++)
+                {
+                    commands[i].Pipeline = pipeline;
+                    commands[i].PipelineIndex = i;
+                }
             }
             _pipelines.Add(pipeline);
             return pipeline;
@@ -324,7 +335,7 @@ namespace Docker.Build.Analyzers.Shell
         /// <summary>A command the grammar places outside any pipeline (a function body) still gets a pipeline of one.</summary>
         private void AloneInPipeline(ShellCommand command)
         {
-            var pipeline = new ShellPipeline(new[] { command }, Array.Empty<ShellOperator>(), false, command.Start, command.End, command.Span);
+            var pipeline = new ShellPipeline(command);
             command.Pipeline = pipeline;
             command.PipelineIndex = 0;
             _pipelines.Add(pipeline);
@@ -473,7 +484,7 @@ namespace Docker.Build.Analyzers.Shell
             }
             else if (_pos < _end && !IsMetaOrBlank(_s[_pos]))
             {
-                ScanWord(inner);
+                SkipWord(inner);
             }
             else
             {
@@ -495,7 +506,7 @@ namespace Docker.Build.Analyzers.Shell
                         Error($"unexpected '{c}' in the word list of '{(kind == CompoundKind.For ? "for" : "select")}'", _pos, 1);
                         break;
                     }
-                    ScanWord(inner);
+                    SkipWord(inner);
                 }
             }
             else
@@ -528,7 +539,7 @@ namespace Docker.Build.Analyzers.Shell
             int firstCmd = _commands.Count, firstAll = _allCommands.Count;
             _pos += 4;
             SkipBlanks();
-            if (_pos < _end && !IsMetaOrBlank(_s[_pos])) ScanWord(ctx);
+            if (_pos < _end && !IsMetaOrBlank(_s[_pos])) SkipWord(ctx);
             else Error("'case' needs a word", start, 4);
             SkipLinebreaks();
             if (PeekReservedWord() == "in") _pos += 2;
@@ -556,7 +567,7 @@ namespace Docker.Build.Analyzers.Shell
                     if (c == ')') { _pos++; closed = true; break; }
                     if (c == '|') { _pos++; continue; }
                     if (IsMetaOrBlank(c)) break;
-                    ScanWord(ctx);
+                    SkipWord(ctx);
                 }
                 if (!closed)
                 {
@@ -711,15 +722,30 @@ namespace Docker.Build.Analyzers.Shell
                 redirections == null ? Array.Empty<ShellRedirection>() : redirections.ToArray());
         }
 
-        /// <summary>Adds a simple command of the gathered words, then gives the scratch list of words back.</summary>
+        /// <summary>
+        /// Adds a simple command of the gathered words (the assignments' words first, then the name and the arguments),
+        /// then gives the scratch list of words back.
+        /// </summary>
         private SimpleCommand AddSimpleCommand(int start, ShellContext ctx, List<ShellWord> words, IReadOnlyList<ShellAssignment> assignments, IReadOnlyList<ShellRedirection> redirections)
         {
             int end = start;
             for (int i = 0; i < words.Count; i++) end = Math.Max(end, words[i].End);
             for (int i = 0; i < redirections.Count; i++) end = Math.Max(end, redirections[i].End);
-            var wordArray = ToArray(words);
+            int nameIndex = assignments.Count;
+            ShellWord? name = null;
+            var arguments = Array.Empty<ShellWord>();
+            if (words.Count > nameIndex)
+            {
+                name = words[nameIndex];
+                int count = words.Count - nameIndex - 1;
+                if (count > 0)
+                {
+                    arguments = new ShellWord[count];
+                    words.CopyTo(nameIndex + 1, arguments, 0, count);
+                }
+            }
             ReturnWords(words);
-            var command = new SimpleCommand(start, end, SourceSpan(start, end), ctx, redirections, wordArray, assignments);
+            var command = new SimpleCommand(start, end, SourceSpan(start, end), ctx, redirections, assignments, name, arguments);
             for (int i = 0; i < redirections.Count; i++) redirections[i].Command = command;
             _commands.Add(command);
             _allCommands.Add(command);
@@ -882,7 +908,16 @@ namespace Docker.Build.Analyzers.Shell
 
         // ---------------------------------------------------------------- words
 
-        private ShellWord ScanWord(ShellContext ctx)
+        private ShellWord ScanWord(ShellContext ctx) => ScanWord(ctx, keep: true)!;
+
+        /// <summary>
+        /// Reads a word that is not kept (the variable and list of <c>for</c>, the word and patterns of <c>case</c>): its
+        /// substitutions still add their commands, but no word or string is made.
+        /// </summary>
+        private void SkipWord(ShellContext ctx) => ScanWord(ctx, keep: false);
+
+        /// <summary>Reads a word; null when not <paramref name="keep"/>.</summary>
+        private ShellWord? ScanWord(ShellContext ctx, bool keep)
         {
             int start = _pos;
             StringBuilder? sb = null;
@@ -1009,9 +1044,10 @@ namespace Docker.Build.Analyzers.Shell
             string? value = null; // the raw text, when nothing was unquoted
             if (sb != null)
             {
-                value = _strings.Get(sb);
+                if (keep) value = _strings.Get(sb);
                 Return(sb);
             }
+            if (!keep) return null;
             return new ShellWord(_text, start, _strings.Get(_s, start, _pos - start), value, quoted, expansion,
                 (IReadOnlyList<ShellSubstitution>?)subs ?? Array.Empty<ShellSubstitution>());
         }
@@ -1472,10 +1508,10 @@ namespace Docker.Build.Analyzers.Shell
         }
 
         /// <summary>A script of one command made of given words (an exec-form <c>RUN ["apt-get", "install", "x"]</c>, which no shell reads).</summary>
-        internal static ShellScript SingleCommand(IReadOnlyList<ShellWord> words, MappedText text)
+        internal static ShellScript SingleCommand(ShellWord name, ShellWord[] arguments, MappedText text)
         {
-            var command = new SimpleCommand(0, text.Length, text.SourceSpan, ShellContext.None, Array.Empty<ShellRedirection>(), words, Array.Empty<ShellAssignment>());
-            var pipeline = new ShellPipeline(new ShellCommand[] { command }, Array.Empty<ShellOperator>(), false, 0, text.Length, text.SourceSpan);
+            var command = new SimpleCommand(0, text.Length, text.SourceSpan, ShellContext.None, Array.Empty<ShellRedirection>(), Array.Empty<ShellAssignment>(), name, arguments);
+            var pipeline = new ShellPipeline(command);
             command.Pipeline = pipeline;
             return new ShellScript(text, ShellDialect.Posix, new[] { command }, new[] { pipeline }, Array.Empty<ShellRedirection>(), Array.Empty<ShellParseError>());
         }

@@ -13,29 +13,36 @@ namespace Docker.Build.Analyzers.Shell
         private CommandInvocation? _self;
         private CommandInvocation? _effective;
 
+        /// <summary>A command of a name (null for assignments or redirections only) and its arguments (an exact array, never copied).</summary>
         internal SimpleCommand(int start, int end, TextSpan span, ShellContext context, IReadOnlyList<ShellRedirection> redirections,
-            IReadOnlyList<ShellWord> words, IReadOnlyList<ShellAssignment> assignments)
+            IReadOnlyList<ShellAssignment> assignments, ShellWord? name, ShellWord[] arguments)
             : base(start, end, span, context, redirections)
         {
-            Words = words;
             Assignments = assignments;
-            Arguments = Array.Empty<ShellWord>();
-            if (words.Count > assignments.Count)
-            {
-                Name = words[assignments.Count];
-                int count = words.Count - assignments.Count - 1;
-                if (count > 0)
-                {
-                    var args = new ShellWord[count];
-                    for (int i = 0; i < args.Length; i++) args[i] = words[assignments.Count + 1 + i];
-                    Arguments = args;
-                }
-            }
-            CommandName = Name == null ? "" : BaseName(Name.Value);
+            Name = name;
+            Arguments = arguments;
+            CommandName = name == null ? "" : BaseName(name.Value);
         }
 
-        /// <summary>Every word: assignments, name and arguments (not the redirections).</summary>
-        public IReadOnlyList<ShellWord> Words { get; }
+        /// <summary>
+        /// Every word: assignments, name and arguments (not the redirections). Made from those on each request: the rules
+        /// read <see cref="Name"/> and <see cref="Arguments"/>, so a command does not keep a second array of its words.
+        /// </summary>
+        public IReadOnlyList<ShellWord> Words
+        {
+            get
+            {
+                var assignments = Assignments;
+                int count = assignments.Count + (Name == null ? 0 : 1) + Arguments.Count;
+                if (count == 0) return Array.Empty<ShellWord>();
+                var words = new ShellWord[count];
+                int at = 0;
+                for (int i = 0; i < assignments.Count; i++) words[at++] = assignments[i].Word;
+                if (Name != null) words[at++] = Name;
+                for (int i = 0; i < Arguments.Count; i++) words[at++] = Arguments[i];
+                return words;
+            }
+        }
 
         /// <summary>The <c>NAME=value</c> words before the command name.</summary>
         public IReadOnlyList<ShellAssignment> Assignments { get; }
