@@ -46,6 +46,8 @@ namespace Docker.Build.Analyzers.Shell
         // whose commands gather their own words meanwhile, hence stacks. What a node keeps is copied to an exact array.
         private readonly Stack<List<ShellWord>> _wordLists = new Stack<List<ShellWord>>();
         private readonly Stack<List<ShellCommand>> _commandLists = new Stack<List<ShellCommand>>();
+        private readonly Stack<List<ShellOperator>> _operatorLists = new Stack<List<ShellOperator>>();
+        private readonly Stack<List<ShellSubstitution>> _substitutionLists = new Stack<List<ShellSubstitution>>();
 
         /// <summary>The words read so far, each text once: the same words come back in every RUN of a file.</summary>
         private readonly StringTable _strings = new StringTable();
@@ -294,7 +296,7 @@ namespace Docker.Build.Analyzers.Shell
                         Error("'|' has no command after it", at, 1);
                         break;
                     }
-                    (operators ??= new List<ShellOperator>()).Add(op);
+                    (operators ??= _operatorLists.Count > 0 ? _operatorLists.Pop() : new List<ShellOperator>()).Add(op);
                     piped.Add(next);
                     continue;
                 }
@@ -307,6 +309,11 @@ namespace Docker.Build.Analyzers.Shell
                 {
                     piped.Clear();
                     _commandLists.Push(piped);
+                }
+                if (operators != null)
+                {
+                    operators.Clear();
+                    _operatorLists.Push(operators);
                 }
                 // A pipeline of one command: without '!' it is just the command (see ShellPipeline.Commands).
                 pipeline = !negated && first.Start == start
@@ -321,7 +328,10 @@ namespace Docker.Build.Analyzers.Shell
                 piped.Clear();
                 _commandLists.Push(piped);
                 int end = commands[commands.Length - 1].End;
-                pipeline = new ShellPipeline(commands, operators!.ToArray(), negated, start, end, SourceSpan(start, end));
+                var pipeOperators = operators!.ToArray();
+                operators.Clear();
+                _operatorLists.Push(operators);
+                pipeline = new ShellPipeline(commands, pipeOperators, negated, start, end, SourceSpan(start, end));
                 for (int i = 0; i < commands.Length; i++)
                 {
                     commands[i].Pipeline = pipeline;
@@ -1047,9 +1057,15 @@ namespace Docker.Build.Analyzers.Shell
                 if (keep) value = _strings.Get(sb);
                 Return(sb);
             }
+            var substitutions = Array.Empty<ShellSubstitution>();
+            if (subs != null)
+            {
+                if (keep) substitutions = subs.ToArray();
+                subs.Clear();
+                _substitutionLists.Push(subs);
+            }
             if (!keep) return null;
-            return new ShellWord(_text, start, _strings.Get(_s, start, _pos - start), value, quoted, expansion,
-                (IReadOnlyList<ShellSubstitution>?)subs ?? Array.Empty<ShellSubstitution>());
+            return new ShellWord(_text, start, _strings.Get(_s, start, _pos - start), value, quoted, expansion, substitutions);
         }
 
         private void ScanDoubleQuoted(ShellContext ctx, StringBuilder sb, ref bool expansion, ref List<ShellSubstitution>? subs)
@@ -1199,7 +1215,7 @@ namespace Docker.Build.Analyzers.Shell
             ParseNested(ctx | ShellContext.CommandSubstitution, stopAtParen: true);
             if (_pos < _end && _s[_pos] == ')') _pos++;
             else Error("'$(' is never closed by ')'", open, 2);
-            (subs ??= new List<ShellSubstitution>()).Add(new ShellSubstitution(SubstitutionKind.Command, SourceSpan(open, _pos), CommandsSince(firstCmd)));
+            (subs ??= RentSubstitutions()).Add(new ShellSubstitution(SubstitutionKind.Command, SourceSpan(open, _pos), CommandsSince(firstCmd)));
             Seal(firstAll);
         }
 
@@ -1212,7 +1228,7 @@ namespace Docker.Build.Analyzers.Shell
             ParseNested(ctx | ShellContext.ProcessSubstitution, stopAtParen: true);
             if (_pos < _end && _s[_pos] == ')') _pos++;
             else Error($"'{_s.Substring(open, 2)}' is never closed by ')'", open, 2);
-            (subs ??= new List<ShellSubstitution>()).Add(new ShellSubstitution(kind, SourceSpan(open, _pos), CommandsSince(firstCmd)));
+            (subs ??= RentSubstitutions()).Add(new ShellSubstitution(kind, SourceSpan(open, _pos), CommandsSince(firstCmd)));
             Seal(firstAll);
         }
 
@@ -1235,7 +1251,7 @@ namespace Docker.Build.Analyzers.Shell
                 Error("a backquote is never closed", open, 1);
                 _pos = _end;
             }
-            (subs ??= new List<ShellSubstitution>()).Add(new ShellSubstitution(SubstitutionKind.Backquote, SourceSpan(open, _pos), CommandsSince(firstCmd)));
+            (subs ??= RentSubstitutions()).Add(new ShellSubstitution(SubstitutionKind.Backquote, SourceSpan(open, _pos), CommandsSince(firstCmd)));
             Seal(firstAll);
         }
 
@@ -1483,6 +1499,10 @@ namespace Docker.Build.Analyzers.Shell
             _builders.Push(sb);
         }
 
+        /// <summary>A scratch list for the substitutions of a word (given back by <see cref="ScanWord(ShellContext, bool)"/>).</summary>
+        private List<ShellSubstitution> RentSubstitutions() =>
+            _substitutionLists.Count > 0 ? _substitutionLists.Pop() : new List<ShellSubstitution>();
+
         private List<ShellWord> RentWords() => _wordLists.Count > 0 ? _wordLists.Pop() : new List<ShellWord>();
 
         private void ReturnWords(List<ShellWord> words)
@@ -1535,8 +1555,15 @@ namespace Docker.Build.Analyzers.Shell
             {
                 if (length == 0) return "";
                 if (length > MaxLength || length == text.Length) return text.Substring(start, length);
-                text.CopyTo(start, _buffer, 0, length);
-                return Get(length) ?? Add(text.Substring(start, length));
+                // Looked up straight from the text: no copy to the buffer.
+                var slots = _slots;
+                int mask = slots.Length - 1;
+                for (int i = Hash(text, start, length) & mask; ; i = (i + 1) & mask)
+                {
+                    var s = slots[i];
+                    if (s == null) return Add(text.Substring(start, length));
+                    if (s.Length == length && string.CompareOrdinal(s, 0, text, start, length) == 0) return s;
+                }
             }
 
             /// <summary>The text of a builder.</summary>
@@ -1590,7 +1617,7 @@ namespace Docker.Build.Analyzers.Shell
                 _slots[i] = s;
             }
 
-            // FNV-1a over the characters; the two overloads must agree.
+            // FNV-1a over the characters; the overloads must agree.
             private static int Hash(char[] chars, int length)
             {
                 uint hash = 2166136261;
@@ -1598,10 +1625,12 @@ namespace Docker.Build.Analyzers.Shell
                 return (int)(hash & 0x7FFFFFFF);
             }
 
-            private static int Hash(string s)
+            private static int Hash(string s) => Hash(s, 0, s.Length);
+
+            private static int Hash(string s, int start, int length)
             {
                 uint hash = 2166136261;
-                for (int i = 0; i < s.Length; i++) hash = (hash ^ s[i]) * 16777619;
+                for (int i = start; i < start + length; i++) hash = (hash ^ s[i]) * 16777619;
                 return (int)(hash & 0x7FFFFFFF);
             }
         }

@@ -116,28 +116,31 @@ namespace Docker.Build.Analyzers.Shell
         {
             _text = text;
             Start = start;
-            Raw = raw;
-            value ??= raw;
-            _value = substitutions.Count == 0 ? value : new ValueAndSubstitutions(value, substitutions);
+            _raw = (value == null || string.Equals(value, raw, StringComparison.Ordinal)) && substitutions.Count == 0
+                ? raw
+                : new RawAndValue(raw, value ?? raw, substitutions);
             IsQuoted = isQuoted;
             ContainsExpansion = containsExpansion;
         }
 
         /// <summary>
-        /// The <see cref="Value"/> string, or for the few words with substitutions a <see cref="ValueAndSubstitutions"/>:
-        /// most words have none, so they do without a field for them (a word is one of the commonest objects of a parse).
+        /// The <see cref="Raw"/> string when it is the <see cref="Value"/> too and the word has no substitutions (most
+        /// words: nothing quoted); otherwise a <see cref="RawAndValue"/>. A word is one of the commonest objects of a
+        /// parse, and this keeps it at two references and an int.
         /// </summary>
-        private readonly object _value;
+        private readonly object _raw;
 
-        /// <summary>The value and the substitutions of a word that has some.</summary>
-        private sealed class ValueAndSubstitutions
+        /// <summary>The parts of a word whose value differs from its raw text or that has substitutions.</summary>
+        private sealed class RawAndValue
         {
-            public ValueAndSubstitutions(string value, IReadOnlyList<ShellSubstitution> substitutions)
+            public RawAndValue(string raw, string value, IReadOnlyList<ShellSubstitution> substitutions)
             {
+                Raw = raw;
                 Value = value;
                 Substitutions = substitutions;
             }
 
+            public readonly string Raw;
             public readonly string Value;
             public readonly IReadOnlyList<ShellSubstitution> Substitutions;
         }
@@ -155,13 +158,13 @@ namespace Docker.Build.Analyzers.Shell
         }
 
         /// <summary>The word as written.</summary>
-        public string Raw { get; }
+        public string Raw => _raw as string ?? ((RawAndValue)_raw).Raw;
 
         /// <summary>The script text the word belongs to.</summary>
         internal MappedText Text => _text;
 
         /// <summary>Quotes and escapes removed, expansions left as written.</summary>
-        public string Value => _value as string ?? ((ValueAndSubstitutions)_value).Value;
+        public string Value => _raw as string ?? ((RawAndValue)_raw).Value;
 
         /// <summary>The word in the Dockerfile (mapped when asked: most words are never reported).</summary>
         public TextSpan Span => _text.ToSourceSpan(Start, Raw.Length);
@@ -183,7 +186,7 @@ namespace Docker.Build.Analyzers.Shell
 
         /// <summary>Command and process substitutions in the word, outermost first.</summary>
         public IReadOnlyList<ShellSubstitution> Substitutions =>
-            _value is ValueAndSubstitutions parts ? parts.Substitutions : Array.Empty<ShellSubstitution>();
+            _raw is RawAndValue parts ? parts.Substitutions : Array.Empty<ShellSubstitution>();
 
         /// <summary>The Dockerfile span of part of the raw word (for example the mode of <c>--chmod=777</c>).</summary>
         public TextSpan SpanOf(int offsetInRaw, int length)

@@ -10,8 +10,22 @@ namespace Docker.Build.Analyzers.Shell
     /// </summary>
     public sealed class SimpleCommand : ShellCommand
     {
-        private CommandInvocation? _self;
-        private CommandInvocation? _effective;
+        /// <summary>
+        /// The invocations, made when first asked: a <see cref="CommandInvocation"/> that is both the command's own and its
+        /// effective one (nearly always: with no wrapper to look through, <see cref="CommandInvocation.LookThroughWrappers"/>
+        /// returns the command's own), or an <see cref="InvocationPair"/> for a command run through a wrapper. One field
+        /// for the two, as a command is one of the commonest objects of a parse.
+        /// </summary>
+        private object? _invocations;
+
+        /// <summary>The invocations of a command run through a wrapper (<c>sudo apt-get</c>): they differ.</summary>
+        private sealed class InvocationPair
+        {
+            public InvocationPair(CommandInvocation effective) => Effective = effective;
+
+            public readonly CommandInvocation Effective;
+            public CommandInvocation? Self;
+        }
 
         /// <summary>A command of a name (null for assignments or redirections only) and its arguments (an exact array, never copied).</summary>
         internal SimpleCommand(int start, int end, TextSpan span, ShellContext context, IReadOnlyList<ShellRedirection> redirections,
@@ -57,13 +71,42 @@ namespace Docker.Build.Analyzers.Shell
         public string CommandName { get; }
 
         /// <summary>This command as an invocation, without looking through wrappers.</summary>
-        public CommandInvocation Invocation => _self ??= new CommandInvocation(this, Name, Arguments, Array.Empty<ShellWord>(), Assignments);
+        public CommandInvocation Invocation
+        {
+            get
+            {
+                var cached = System.Threading.Volatile.Read(ref _invocations);
+                if (cached is CommandInvocation same) return same;
+                if (cached is InvocationPair pair) return pair.Self ??= NewInvocation();
+                var self = NewInvocation();
+                // A name that is no wrapper: this is the effective command too, kept for both.
+                if (Name == null || !OptionTables.Wrappers.ContainsKey(CommandName))
+                    return System.Threading.Interlocked.CompareExchange(ref _invocations, self, null) as CommandInvocation ?? self;
+                // A wrapper's name: EffectiveCommand, which asks for this while looking through, decides what is kept.
+                return self;
+            }
+        }
+
+        private CommandInvocation NewInvocation() => new CommandInvocation(this, Name, Arguments, Array.Empty<ShellWord>(), Assignments);
 
         /// <summary>
         /// The command that really runs once wrappers are looked through: <c>sudo -E env X=1 nice -n 5 apt-get install</c>
         /// gives <c>apt-get install</c>, with <c>sudo</c>, <c>env</c> and <c>nice</c> in <see cref="CommandInvocation.Wrappers"/>.
         /// </summary>
-        public CommandInvocation EffectiveCommand => _effective ??= CommandInvocation.LookThroughWrappers(this);
+        public CommandInvocation EffectiveCommand
+        {
+            get
+            {
+                var cached = System.Threading.Volatile.Read(ref _invocations);
+                if (cached is CommandInvocation same) return same;
+                if (cached is InvocationPair pair) return pair.Effective;
+                var effective = CommandInvocation.LookThroughWrappers(this);
+                object kept = effective.Wrappers.Count == 0 ? effective : new InvocationPair(effective);
+                var won = System.Threading.Interlocked.CompareExchange(ref _invocations, kept, null);
+                if (won == null) return effective;
+                return won as CommandInvocation ?? ((InvocationPair)won).Effective;
+            }
+        }
 
         /// <summary>The command's own options (see <see cref="CommandInvocation.HasOption"/>); use <see cref="EffectiveCommand"/> to see through <c>sudo</c> and the like.</summary>
         public bool HasOption(params string[] names) => Invocation.HasOption(names);
