@@ -15,13 +15,23 @@ namespace Docker.Build.Analyzers.Benchmarks
                 RuleCostReport.Run(args.Length > 1 ? int.Parse(args[1]) : 1000, args.Length > 2 ? args[2] : "realistic", iterations: 300);
                 return;
             }
-            // --loop [seconds]: analyse the 1,000-line file over and over, for a profiler (dotnet-trace) to sample.
+            // --loop [seconds] [shape] [shell]: analyse the 1,000-line file over and over, for a profiler (dotnet-trace) to
+            // sample; with "shell", only the RUN shell parses (RunScripts.Create on a prebuilt model).
             if (args.Length > 0 && args[0] == "--loop")
             {
-                var setup = new AnalysisBenchmarks { Lines = 1000 };
+                var until = System.DateTime.UtcNow.AddSeconds(args.Length > 1 ? int.Parse(args[1]) : 20);
+                string shape = args.Length > 2 ? args[2] : "realistic";
+                if (args.Length > 3 && args[3] == "shell")
+                {
+                    string text = shape == "dense-run" ? DockerfileCorpus.GenerateDenseRuns(1000) : DockerfileCorpus.Generate(1000);
+                    var model = Docker.Build.Analyzers.Dockerfile.DockerfileModel.Create(Docker.Build.Analyzers.Dockerfile.DockerfileParser.Parse(text));
+                    while (System.DateTime.UtcNow < until)
+                        for (int i = 0; i < 100; i++) Docker.Build.Analyzers.Shell.RunScripts.Create(model);
+                    return;
+                }
+                var setup = new AnalysisBenchmarks { Lines = 1000, Shape = shape };
                 setup.Setup();
                 var analyzer = new Docker.Build.Analyzers.Analysis.DockerAnalyzer();
-                var until = System.DateTime.UtcNow.AddSeconds(args.Length > 1 ? int.Parse(args[1]) : 20);
                 while (System.DateTime.UtcNow < until) analyzer.Analyze(setup.Request);
                 setup.Cleanup();
                 return;

@@ -289,13 +289,17 @@ namespace Docker.Build.Analyzers.Shell
                 scripts.Add(new RunScript(script, info, RunScriptOrigin.ExecFormShell, null));
                 return;
             }
-            var words = new List<ShellWord>();
-            foreach (var a in args)
-            {
-                var content = JsonStringContent(a, source);
-                words.Add(new ShellWord(content, 0, content.Length, a.Value, isQuoted: true, containsExpansion: false, Array.Empty<ShellSubstitution>()));
-            }
-            scripts.Add(new RunScript(ShellParser.SingleCommand(words, MappedText.FromSource(source, exec.Span)), null, RunScriptOrigin.ExecFormCommand, null));
+            var programWord = JsonWord(args[0], source);
+            var arguments = args.Count == 1 ? Array.Empty<ShellWord>() : new ShellWord[args.Count - 1];
+            for (int i = 0; i < arguments.Length; i++) arguments[i] = JsonWord(args[i + 1], source);
+            scripts.Add(new RunScript(ShellParser.SingleCommand(programWord, arguments, MappedText.FromSource(source, exec.Span)), null, RunScriptOrigin.ExecFormCommand, null));
+        }
+
+        /// <summary>An argument of an exec form as a shell word: quoted, its value known.</summary>
+        private static ShellWord JsonWord(Word argument, SourceText source)
+        {
+            var content = JsonStringContent(argument, source);
+            return new ShellWord(content, 0, content.Length, argument.Value, isQuoted: true, containsExpansion: false, Array.Empty<ShellSubstitution>());
         }
 
         /// <summary>The index of the command string of <c>sh -c 'script'</c> (after options such as <c>-e</c> or <c>-o pipefail</c>), or -1.</summary>

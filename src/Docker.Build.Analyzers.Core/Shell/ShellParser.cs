@@ -46,6 +46,8 @@ namespace Docker.Build.Analyzers.Shell
         // whose commands gather their own words meanwhile, hence stacks. What a node keeps is copied to an exact array.
         private readonly Stack<List<ShellWord>> _wordLists = new Stack<List<ShellWord>>();
         private readonly Stack<List<ShellCommand>> _commandLists = new Stack<List<ShellCommand>>();
+        private readonly Stack<List<ShellOperator>> _operatorLists = new Stack<List<ShellOperator>>();
+        private readonly Stack<List<ShellSubstitution>> _substitutionLists = new Stack<List<ShellSubstitution>>();
 
         /// <summary>The words read so far, each text once: the same words come back in every RUN of a file.</summary>
         private readonly StringTable _strings = new StringTable();
@@ -294,28 +296,47 @@ namespace Docker.Build.Analyzers.Shell
                         Error("'|' has no command after it", at, 1);
                         break;
                     }
-                    (operators ??= new List<ShellOperator>()).Add(op);
+                    (operators ??= _operatorLists.Count > 0 ? _operatorLists.Pop() : new List<ShellOperator>()).Add(op);
                     piped.Add(next);
                     continue;
                 }
                 break;
             }
-            ShellCommand[] commands;
-            if (piped == null) commands = new[] { first };
+            ShellPipeline pipeline;
+            if (piped == null || piped.Count == 1)
+            {
+                if (piped != null)
+                {
+                    piped.Clear();
+                    _commandLists.Push(piped);
+                }
+                if (operators != null)
+                {
+                    operators.Clear();
+                    _operatorLists.Push(operators);
+                }
+                // A pipeline of one command: without '!' it is just the command (see ShellPipeline.Commands).
+                pipeline = !negated && first.Start == start
+                    ? new ShellPipeline(first)
+                    : new ShellPipeline(new[] { first }, Array.Empty<ShellOperator>(), negated, start, first.End, SourceSpan(start, first.End));
+                first.Pipeline = pipeline;
+                first.PipelineIndex = 0;
+            }
             else
             {
-                commands = piped.ToArray();
+                var commands = piped.ToArray();
                 piped.Clear();
                 _commandLists.Push(piped);
-            }
-            int end = commands[commands.Length - 1].End;
-            // A pipeline of one command without '!' covers just the command: its span is already mapped.
-            var span = commands.Length == 1 && first.Start == start && first.End == end ? first.Span : SourceSpan(start, end);
-            var pipeline = new ShellPipeline(commands, operators == null ? Array.Empty<ShellOperator>() : operators.ToArray(), negated, start, end, span);
-            for (int i = 0; i < commands.Length; i++)
-            {
-                commands[i].Pipeline = pipeline;
-                commands[i].PipelineIndex = i;
+                int end = commands[commands.Length - 1].End;
+                var pipeOperators = operators!.ToArray();
+                operators.Clear();
+                _operatorLists.Push(operators);
+                pipeline = new ShellPipeline(commands, pipeOperators, negated, start, end, SourceSpan(start, end));
+                for (int i = 0; i < commands.Length; i++)
+                {
+                    commands[i].Pipeline = pipeline;
+                    commands[i].PipelineIndex = i;
+                }
             }
             _pipelines.Add(pipeline);
             return pipeline;
@@ -324,7 +345,7 @@ namespace Docker.Build.Analyzers.Shell
         /// <summary>A command the grammar places outside any pipeline (a function body) still gets a pipeline of one.</summary>
         private void AloneInPipeline(ShellCommand command)
         {
-            var pipeline = new ShellPipeline(new[] { command }, Array.Empty<ShellOperator>(), false, command.Start, command.End, command.Span);
+            var pipeline = new ShellPipeline(command);
             command.Pipeline = pipeline;
             command.PipelineIndex = 0;
             _pipelines.Add(pipeline);
@@ -473,7 +494,7 @@ namespace Docker.Build.Analyzers.Shell
             }
             else if (_pos < _end && !IsMetaOrBlank(_s[_pos]))
             {
-                ScanWord(inner);
+                SkipWord(inner);
             }
             else
             {
@@ -495,7 +516,7 @@ namespace Docker.Build.Analyzers.Shell
                         Error($"unexpected '{c}' in the word list of '{(kind == CompoundKind.For ? "for" : "select")}'", _pos, 1);
                         break;
                     }
-                    ScanWord(inner);
+                    SkipWord(inner);
                 }
             }
             else
@@ -528,7 +549,7 @@ namespace Docker.Build.Analyzers.Shell
             int firstCmd = _commands.Count, firstAll = _allCommands.Count;
             _pos += 4;
             SkipBlanks();
-            if (_pos < _end && !IsMetaOrBlank(_s[_pos])) ScanWord(ctx);
+            if (_pos < _end && !IsMetaOrBlank(_s[_pos])) SkipWord(ctx);
             else Error("'case' needs a word", start, 4);
             SkipLinebreaks();
             if (PeekReservedWord() == "in") _pos += 2;
@@ -556,7 +577,7 @@ namespace Docker.Build.Analyzers.Shell
                     if (c == ')') { _pos++; closed = true; break; }
                     if (c == '|') { _pos++; continue; }
                     if (IsMetaOrBlank(c)) break;
-                    ScanWord(ctx);
+                    SkipWord(ctx);
                 }
                 if (!closed)
                 {
@@ -711,15 +732,30 @@ namespace Docker.Build.Analyzers.Shell
                 redirections == null ? Array.Empty<ShellRedirection>() : redirections.ToArray());
         }
 
-        /// <summary>Adds a simple command of the gathered words, then gives the scratch list of words back.</summary>
+        /// <summary>
+        /// Adds a simple command of the gathered words (the assignments' words first, then the name and the arguments),
+        /// then gives the scratch list of words back.
+        /// </summary>
         private SimpleCommand AddSimpleCommand(int start, ShellContext ctx, List<ShellWord> words, IReadOnlyList<ShellAssignment> assignments, IReadOnlyList<ShellRedirection> redirections)
         {
             int end = start;
             for (int i = 0; i < words.Count; i++) end = Math.Max(end, words[i].End);
             for (int i = 0; i < redirections.Count; i++) end = Math.Max(end, redirections[i].End);
-            var wordArray = ToArray(words);
+            int nameIndex = assignments.Count;
+            ShellWord? name = null;
+            var arguments = Array.Empty<ShellWord>();
+            if (words.Count > nameIndex)
+            {
+                name = words[nameIndex];
+                int count = words.Count - nameIndex - 1;
+                if (count > 0)
+                {
+                    arguments = new ShellWord[count];
+                    words.CopyTo(nameIndex + 1, arguments, 0, count);
+                }
+            }
             ReturnWords(words);
-            var command = new SimpleCommand(start, end, SourceSpan(start, end), ctx, redirections, wordArray, assignments);
+            var command = new SimpleCommand(start, end, SourceSpan(start, end), ctx, redirections, assignments, name, arguments);
             for (int i = 0; i < redirections.Count; i++) redirections[i].Command = command;
             _commands.Add(command);
             _allCommands.Add(command);
@@ -882,7 +918,16 @@ namespace Docker.Build.Analyzers.Shell
 
         // ---------------------------------------------------------------- words
 
-        private ShellWord ScanWord(ShellContext ctx)
+        private ShellWord ScanWord(ShellContext ctx) => ScanWord(ctx, keep: true)!;
+
+        /// <summary>
+        /// Reads a word that is not kept (the variable and list of <c>for</c>, the word and patterns of <c>case</c>): its
+        /// substitutions still add their commands, but no word or string is made.
+        /// </summary>
+        private void SkipWord(ShellContext ctx) => ScanWord(ctx, keep: false);
+
+        /// <summary>Reads a word; null when not <paramref name="keep"/>.</summary>
+        private ShellWord? ScanWord(ShellContext ctx, bool keep)
         {
             int start = _pos;
             StringBuilder? sb = null;
@@ -1009,11 +1054,18 @@ namespace Docker.Build.Analyzers.Shell
             string? value = null; // the raw text, when nothing was unquoted
             if (sb != null)
             {
-                value = _strings.Get(sb);
+                if (keep) value = _strings.Get(sb);
                 Return(sb);
             }
-            return new ShellWord(_text, start, _strings.Get(_s, start, _pos - start), value, quoted, expansion,
-                (IReadOnlyList<ShellSubstitution>?)subs ?? Array.Empty<ShellSubstitution>());
+            var substitutions = Array.Empty<ShellSubstitution>();
+            if (subs != null)
+            {
+                if (keep) substitutions = subs.ToArray();
+                subs.Clear();
+                _substitutionLists.Push(subs);
+            }
+            if (!keep) return null;
+            return new ShellWord(_text, start, _strings.Get(_s, start, _pos - start), value, quoted, expansion, substitutions);
         }
 
         private void ScanDoubleQuoted(ShellContext ctx, StringBuilder sb, ref bool expansion, ref List<ShellSubstitution>? subs)
@@ -1163,7 +1215,7 @@ namespace Docker.Build.Analyzers.Shell
             ParseNested(ctx | ShellContext.CommandSubstitution, stopAtParen: true);
             if (_pos < _end && _s[_pos] == ')') _pos++;
             else Error("'$(' is never closed by ')'", open, 2);
-            (subs ??= new List<ShellSubstitution>()).Add(new ShellSubstitution(SubstitutionKind.Command, SourceSpan(open, _pos), CommandsSince(firstCmd)));
+            (subs ??= RentSubstitutions()).Add(new ShellSubstitution(SubstitutionKind.Command, SourceSpan(open, _pos), CommandsSince(firstCmd)));
             Seal(firstAll);
         }
 
@@ -1176,7 +1228,7 @@ namespace Docker.Build.Analyzers.Shell
             ParseNested(ctx | ShellContext.ProcessSubstitution, stopAtParen: true);
             if (_pos < _end && _s[_pos] == ')') _pos++;
             else Error($"'{_s.Substring(open, 2)}' is never closed by ')'", open, 2);
-            (subs ??= new List<ShellSubstitution>()).Add(new ShellSubstitution(kind, SourceSpan(open, _pos), CommandsSince(firstCmd)));
+            (subs ??= RentSubstitutions()).Add(new ShellSubstitution(kind, SourceSpan(open, _pos), CommandsSince(firstCmd)));
             Seal(firstAll);
         }
 
@@ -1199,7 +1251,7 @@ namespace Docker.Build.Analyzers.Shell
                 Error("a backquote is never closed", open, 1);
                 _pos = _end;
             }
-            (subs ??= new List<ShellSubstitution>()).Add(new ShellSubstitution(SubstitutionKind.Backquote, SourceSpan(open, _pos), CommandsSince(firstCmd)));
+            (subs ??= RentSubstitutions()).Add(new ShellSubstitution(SubstitutionKind.Backquote, SourceSpan(open, _pos), CommandsSince(firstCmd)));
             Seal(firstAll);
         }
 
@@ -1447,6 +1499,10 @@ namespace Docker.Build.Analyzers.Shell
             _builders.Push(sb);
         }
 
+        /// <summary>A scratch list for the substitutions of a word (given back by <see cref="ScanWord(ShellContext, bool)"/>).</summary>
+        private List<ShellSubstitution> RentSubstitutions() =>
+            _substitutionLists.Count > 0 ? _substitutionLists.Pop() : new List<ShellSubstitution>();
+
         private List<ShellWord> RentWords() => _wordLists.Count > 0 ? _wordLists.Pop() : new List<ShellWord>();
 
         private void ReturnWords(List<ShellWord> words)
@@ -1472,10 +1528,10 @@ namespace Docker.Build.Analyzers.Shell
         }
 
         /// <summary>A script of one command made of given words (an exec-form <c>RUN ["apt-get", "install", "x"]</c>, which no shell reads).</summary>
-        internal static ShellScript SingleCommand(IReadOnlyList<ShellWord> words, MappedText text)
+        internal static ShellScript SingleCommand(ShellWord name, ShellWord[] arguments, MappedText text)
         {
-            var command = new SimpleCommand(0, text.Length, text.SourceSpan, ShellContext.None, Array.Empty<ShellRedirection>(), words, Array.Empty<ShellAssignment>());
-            var pipeline = new ShellPipeline(new ShellCommand[] { command }, Array.Empty<ShellOperator>(), false, 0, text.Length, text.SourceSpan);
+            var command = new SimpleCommand(0, text.Length, text.SourceSpan, ShellContext.None, Array.Empty<ShellRedirection>(), Array.Empty<ShellAssignment>(), name, arguments);
+            var pipeline = new ShellPipeline(command);
             command.Pipeline = pipeline;
             return new ShellScript(text, ShellDialect.Posix, new[] { command }, new[] { pipeline }, Array.Empty<ShellRedirection>(), Array.Empty<ShellParseError>());
         }
@@ -1499,8 +1555,15 @@ namespace Docker.Build.Analyzers.Shell
             {
                 if (length == 0) return "";
                 if (length > MaxLength || length == text.Length) return text.Substring(start, length);
-                text.CopyTo(start, _buffer, 0, length);
-                return Get(length) ?? Add(text.Substring(start, length));
+                // Looked up straight from the text: no copy to the buffer.
+                var slots = _slots;
+                int mask = slots.Length - 1;
+                for (int i = Hash(text, start, length) & mask; ; i = (i + 1) & mask)
+                {
+                    var s = slots[i];
+                    if (s == null) return Add(text.Substring(start, length));
+                    if (s.Length == length && string.CompareOrdinal(s, 0, text, start, length) == 0) return s;
+                }
             }
 
             /// <summary>The text of a builder.</summary>
@@ -1554,7 +1617,7 @@ namespace Docker.Build.Analyzers.Shell
                 _slots[i] = s;
             }
 
-            // FNV-1a over the characters; the two overloads must agree.
+            // FNV-1a over the characters; the overloads must agree.
             private static int Hash(char[] chars, int length)
             {
                 uint hash = 2166136261;
@@ -1562,10 +1625,12 @@ namespace Docker.Build.Analyzers.Shell
                 return (int)(hash & 0x7FFFFFFF);
             }
 
-            private static int Hash(string s)
+            private static int Hash(string s) => Hash(s, 0, s.Length);
+
+            private static int Hash(string s, int start, int length)
             {
                 uint hash = 2166136261;
-                for (int i = 0; i < s.Length; i++) hash = (hash ^ s[i]) * 16777619;
+                for (int i = start; i < start + length; i++) hash = (hash ^ s[i]) * 16777619;
                 return (int)(hash & 0x7FFFFFFF);
             }
         }

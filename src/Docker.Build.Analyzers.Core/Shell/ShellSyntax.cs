@@ -116,11 +116,33 @@ namespace Docker.Build.Analyzers.Shell
         {
             _text = text;
             Start = start;
-            Raw = raw;
-            Value = value ?? raw;
+            _raw = (value == null || string.Equals(value, raw, StringComparison.Ordinal)) && substitutions.Count == 0
+                ? raw
+                : new RawAndValue(raw, value ?? raw, substitutions);
             IsQuoted = isQuoted;
             ContainsExpansion = containsExpansion;
-            Substitutions = substitutions;
+        }
+
+        /// <summary>
+        /// The <see cref="Raw"/> string when it is the <see cref="Value"/> too and the word has no substitutions (most
+        /// words: nothing quoted); otherwise a <see cref="RawAndValue"/>. A word is one of the commonest objects of a
+        /// parse, and this keeps it at two references and an int.
+        /// </summary>
+        private readonly object _raw;
+
+        /// <summary>The parts of a word whose value differs from its raw text or that has substitutions.</summary>
+        private sealed class RawAndValue
+        {
+            public RawAndValue(string raw, string value, IReadOnlyList<ShellSubstitution> substitutions)
+            {
+                Raw = raw;
+                Value = value;
+                Substitutions = substitutions;
+            }
+
+            public readonly string Raw;
+            public readonly string Value;
+            public readonly IReadOnlyList<ShellSubstitution> Substitutions;
         }
 
         /// <summary>
@@ -136,13 +158,13 @@ namespace Docker.Build.Analyzers.Shell
         }
 
         /// <summary>The word as written.</summary>
-        public string Raw { get; }
+        public string Raw => _raw as string ?? ((RawAndValue)_raw).Raw;
 
         /// <summary>The script text the word belongs to.</summary>
         internal MappedText Text => _text;
 
         /// <summary>Quotes and escapes removed, expansions left as written.</summary>
-        public string Value { get; }
+        public string Value => _raw as string ?? ((RawAndValue)_raw).Value;
 
         /// <summary>The word in the Dockerfile (mapped when asked: most words are never reported).</summary>
         public TextSpan Span => _text.ToSourceSpan(Start, Raw.Length);
@@ -163,7 +185,8 @@ namespace Docker.Build.Analyzers.Shell
         public bool IsLiteral => !ContainsExpansion;
 
         /// <summary>Command and process substitutions in the word, outermost first.</summary>
-        public IReadOnlyList<ShellSubstitution> Substitutions { get; }
+        public IReadOnlyList<ShellSubstitution> Substitutions =>
+            _raw is RawAndValue parts ? parts.Substitutions : Array.Empty<ShellSubstitution>();
 
         /// <summary>The Dockerfile span of part of the raw word (for example the mode of <c>--chmod=777</c>).</summary>
         public TextSpan SpanOf(int offsetInRaw, int length)
@@ -320,7 +343,7 @@ namespace Docker.Build.Analyzers.Shell
         /// <summary>Position in <see cref="Pipeline"/>, from 0.</summary>
         public int PipelineIndex { get; internal set; }
 
-        public bool IsPiped => Pipeline.Commands.Count > 1;
+        public bool IsPiped => Pipeline.IsPiped;
 
         /// <summary>The operator before this command: <c>|</c> inside a pipeline, else the one before the pipeline.</summary>
         public ShellOperator PrecedingOperator =>
@@ -328,7 +351,7 @@ namespace Docker.Build.Analyzers.Shell
 
         /// <summary>The operator after this command: <c>|</c> inside a pipeline, else the one after the pipeline.</summary>
         public ShellOperator FollowingOperator =>
-            PipelineIndex == Pipeline.Commands.Count - 1 ? Pipeline.FollowingOperator : Pipeline.PipeOperators[PipelineIndex];
+            PipelineIndex == Pipeline.CommandCount - 1 ? Pipeline.FollowingOperator : Pipeline.PipeOperators[PipelineIndex];
 
         public bool IsInCommandSubstitution => (Context & ShellContext.CommandSubstitution) != 0;
         public bool IsInProcessSubstitution => (Context & ShellContext.ProcessSubstitution) != 0;
@@ -380,32 +403,87 @@ namespace Docker.Build.Analyzers.Shell
     /// <summary>A sequence of commands joined by <c>|</c> or <c>|&amp;</c> (a single command is a pipeline of one).</summary>
     public sealed class ShellPipeline
     {
-        internal ShellPipeline(IReadOnlyList<ShellCommand> commands, IReadOnlyList<ShellOperator> pipeOperators, bool isNegated, int start, int end, TextSpan span)
+        /// <summary>
+        /// The command of a pipeline of one without <c>!</c>, whose bounds and span are the command's: most pipelines are
+        /// that, and keep nothing else. Otherwise (and once such a pipeline was asked for its <see cref="Commands"/>
+        /// list) the <see cref="Parts"/>.
+        /// </summary>
+        private object _commands;
+
+        // The operators in bytes: with the flag they take the space of one int.
+        private byte _preceding;
+        private byte _following;
+
+        /// <summary>A pipeline of one command without <c>!</c>: it covers just the command.</summary>
+        internal ShellPipeline(ShellCommand command)
         {
-            Commands = commands;
-            PipeOperators = pipeOperators;
-            IsNegated = isNegated;
-            Start = start;
-            End = end;
-            Span = span;
+            _commands = command;
         }
 
-        public IReadOnlyList<ShellCommand> Commands { get; }
+        internal ShellPipeline(ShellCommand[] commands, ShellOperator[] pipeOperators, bool isNegated, int start, int end, TextSpan span)
+        {
+            _commands = new Parts(commands, pipeOperators, start, end, span);
+            IsNegated = isNegated;
+        }
+
+        /// <summary>What a pipeline that is more than one plain command keeps.</summary>
+        private sealed class Parts
+        {
+            public Parts(ShellCommand[] commands, IReadOnlyList<ShellOperator> pipeOperators, int start, int end, TextSpan span)
+            {
+                Commands = commands;
+                PipeOperators = pipeOperators;
+                Start = start;
+                End = end;
+                Span = span;
+            }
+
+            public readonly ShellCommand[] Commands;
+            public readonly IReadOnlyList<ShellOperator> PipeOperators;
+            public readonly int Start;
+            public readonly int End;
+            public readonly TextSpan Span;
+        }
+
+        public IReadOnlyList<ShellCommand> Commands
+        {
+            get
+            {
+                var commands = System.Threading.Volatile.Read(ref _commands);
+                if (commands is Parts parts) return parts.Commands;
+                // A pipeline of one asked for its list: made once (a racing thread may make an equal one first).
+                var command = (ShellCommand)commands;
+                parts = new Parts(new[] { command }, Array.Empty<ShellOperator>(), command.Start, command.End, command.Span);
+                return (System.Threading.Interlocked.CompareExchange(ref _commands, parts, commands) as Parts ?? parts).Commands;
+            }
+        }
+
+        /// <summary>The number of <see cref="Commands"/>, without making the list.</summary>
+        internal int CommandCount => _commands is Parts parts ? parts.Commands.Length : 1;
 
         /// <summary>The operator after each command but the last (<see cref="ShellOperator.Pipe"/> or <see cref="ShellOperator.PipeAll"/>).</summary>
-        public IReadOnlyList<ShellOperator> PipeOperators { get; }
+        public IReadOnlyList<ShellOperator> PipeOperators => _commands is Parts parts ? parts.PipeOperators : Array.Empty<ShellOperator>();
 
         /// <summary>Starts with <c>!</c>.</summary>
         public bool IsNegated { get; }
 
-        public int Start { get; }
-        public int End { get; }
-        public TextSpan Span { get; }
+        public int Start => _commands is Parts parts ? parts.Start : ((ShellCommand)_commands).Start;
+        public int End => _commands is Parts parts ? parts.End : ((ShellCommand)_commands).End;
+        public TextSpan Span => _commands is Parts parts ? parts.Span : ((ShellCommand)_commands).Span;
 
-        public ShellOperator PrecedingOperator { get; internal set; }
-        public ShellOperator FollowingOperator { get; internal set; }
+        public ShellOperator PrecedingOperator
+        {
+            get => (ShellOperator)_preceding;
+            internal set => _preceding = (byte)value;
+        }
+
+        public ShellOperator FollowingOperator
+        {
+            get => (ShellOperator)_following;
+            internal set => _following = (byte)value;
+        }
 
         /// <summary>Two commands or more.</summary>
-        public bool IsPiped => Commands.Count > 1;
+        public bool IsPiped => CommandCount > 1;
     }
 }
