@@ -89,8 +89,16 @@ namespace Docker.Build.Analyzers.Dockerfile
         }
 
         /// <summary>Expands a text in a scope, removing quotes; <paramref name="complete"/> is false when a value is unknown.</summary>
-        public string Expand(string raw, VariableScope scope, out bool complete) =>
-            Variables.Expand(raw, Escape, scope.ValueOf, out complete);
+        public string Expand(string raw, VariableScope scope, out bool complete)
+        {
+            // Most words name no variable: return them as they are, before making a lookup delegate.
+            if (Variables.IsLiteral(raw, Escape))
+            {
+                complete = true;
+                return raw;
+            }
+            return Variables.Expand(raw, Escape, scope.ValueOf, out complete);
+        }
 
         public static DockerfileModel Create(DockerfileSyntax syntax)
         {

@@ -14,17 +14,19 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
 
         public override RuleDescriptor Descriptor => Rule;
 
+        /// <summary>curl options that save the download to a file instead of writing it to standard output.</summary>
+        private static readonly string[] CurlRemoteName = { "-O", "--remote-name", "--remote-name-all", "-J" };
+
         public override void Analyze(DockerfileContext context)
         {
             foreach (var run in context.Document.RunScripts.All)
             {
-                foreach (var script in run.Scripts)
+                for (int s = 0; s < run.Scripts.Count; s++)
                 {
-                    foreach (var pipeline in script.Script.Pipelines)
-                    {
-                        if (!pipeline.IsPiped) continue;
-                        CheckPipeline(context, pipeline);
-                    }
+                    var script = run.Scripts[s];
+                    var pipelines = script.Script.Pipelines;
+                    for (int p = 0; p < pipelines.Count; p++)
+                        if (pipelines[p].IsPiped) CheckPipeline(context, pipelines[p]);
                     foreach (var command in script.Commands)
                         CheckSubstitutions(context, command);
                 }
@@ -57,15 +59,20 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
             bool evaluator = name == "eval" || name == "source" || name == ".";
             bool shellWithFile = RunCommandFacts.IsShellOrInterpreter(name) && !e.HasOption("-c");
             if (!shellWithString && !evaluator && !shellWithFile) return;
-            foreach (var arg in e.Arguments)
+            var args = e.Arguments;
+            for (int a = 0; a < args.Count; a++)
             {
-                foreach (var substitution in arg.Substitutions)
+                var substitutions = args[a].Substitutions;
+                for (int s = 0; s < substitutions.Count; s++)
                 {
+                    var substitution = substitutions[s];
                     // A file path from <( ) is run by any shell; a $( ) result only by -c, eval and source.
                     bool runs = substitution.Kind == SubstitutionKind.ProcessInput ? (shellWithFile || evaluator) : (shellWithString || name == "eval");
                     if (!runs) continue;
-                    foreach (var inner in substitution.Commands)
+                    var inners = substitution.Commands;
+                    for (int k = 0; k < inners.Count; k++)
                     {
+                        var inner = inners[k];
                         var d = inner.EffectiveCommand;
                         if (inner.IsPiped ? inner.PipelineIndex == 0 && WritesDownloadToStdout(d) : WritesDownloadToStdout(d))
                         {
@@ -86,7 +93,7 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                     {
                         var output = e.OptionValue("-o", "--output");
                         if (output != null && output.Value != "-") return false;
-                        return !e.HasOption("-O", "--remote-name", "--remote-name-all", "-J");
+                        return !e.HasOption(CurlRemoteName);
                     }
                 case "wget":
                     return e.OptionValue("-O", "--output-document")?.Value == "-";
