@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Docker.Build.Analyzers.Diagnostics;
 using Docker.Build.Analyzers.Shell;
 
@@ -53,7 +54,7 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
         private static void CheckSubstitutions(DockerfileContext context, SimpleCommand command)
         {
             var e = command.EffectiveCommand;
-            if (e.Name == null) return;
+            if (e.Name == null || !HasSubstitution(e.Arguments)) return;
             string name = e.CommandName;
             bool shellWithString = ShellInfo.IsPosixShellName(name) && e.HasOption("-c");
             bool evaluator = name == "eval" || name == "source" || name == ".";
@@ -82,6 +83,14 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                     }
                 }
             }
+        }
+
+        /// <summary>Some argument holds a <c>$( )</c> or <c>&lt;( )</c>: checked first, as most commands have none and the name tests cost more.</summary>
+        private static bool HasSubstitution(IReadOnlyList<ShellWord> arguments)
+        {
+            for (int i = 0; i < arguments.Count; i++)
+                if (arguments[i].Substitutions.Count > 0) return true;
+            return false;
         }
 
         /// <summary><c>curl URL</c> (not <c>-o file</c> or <c>-O</c>), <c>wget -O- URL</c>.</summary>

@@ -63,6 +63,8 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                 bool reported = false;
                 foreach (var instruction in stage.Instructions)
                 {
+                    // One finding per stage: once it is made, the rest of the stage cannot add another.
+                    if (reported) break;
                     if (instruction is CopyInstruction copy && CopySources.ReadsBuildContext(copy))
                     {
                         if (firstTree != null) continue;
@@ -81,7 +83,7 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                     foreach (var command in DependencyCommands.CommandsOf(runs.Get(instruction)))
                     {
                         if (!(DependencyCommands.AsRestore(command) is DependencyRestore restore) || !restored.Add(restore.Ecosystem)) continue;
-                        if (firstTree == null || reported) continue;
+                        if (firstTree == null) continue;
                         var (treeCopy, treeSource, treeWhat) = firstTree.Value;
                         int line = context.Syntax.Source.GetLinePosition(command.Span.Start).Line;
                         // One builder for the step: the command text goes straight into it (a line number formats the same in every culture).
@@ -93,6 +95,7 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                             restore.AppendText(step.Append("the dependency restore '")).Append("' at line ").Append(line);
                         context.Report(treeSource.Word.Span, treeCopy.Name + " of " + treeWhat, step.ToString(), FixFor(restore.Ecosystem));
                         reported = true;
+                        break;
                     }
                 }
             }
