@@ -1,5 +1,8 @@
 using System;
 using System.Globalization;
+#if NET8_0_OR_GREATER
+using System.Text;
+#endif
 
 namespace Docker.Build.Analyzers.Diagnostics
 {
@@ -19,7 +22,27 @@ namespace Docker.Build.Analyzers.Diagnostics
             MessageFormat = messageFormat ?? throw new ArgumentNullException(nameof(messageFormat));
             Description = description ?? title;
             HelpLink = HelpLinkBase + id + ".md";
+#if NET8_0_OR_GREATER
+            _format = TryParseFormat(MessageFormat);
+#endif
         }
+
+#if NET8_0_OR_GREATER
+        /// <summary>The message format parsed once (every finding of the rule reuses it); null when it is not a valid format.</summary>
+        private readonly CompositeFormat? _format;
+
+        private static CompositeFormat? TryParseFormat(string format)
+        {
+            try
+            {
+                return CompositeFormat.Parse(format);
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
+        }
+#endif
 
         public string Id { get; }
         public string Title { get; }
@@ -37,7 +60,13 @@ namespace Docker.Build.Analyzers.Diagnostics
             if (arguments == null || arguments.Length == 0) return MessageFormat;
             try
             {
+#if NET8_0_OR_GREATER
+                // Same result and same failures as string.Format, without parsing the format for each finding.
+                if (_format == null) return MessageFormat;
+                return string.Format(CultureInfo.InvariantCulture, _format, arguments);
+#else
                 return string.Format(CultureInfo.InvariantCulture, MessageFormat, arguments);
+#endif
             }
             catch (FormatException)
             {

@@ -80,17 +80,45 @@ namespace Docker.Build.Analyzers.Dockerfile
             return null;
         }
 
-        /// <summary>Any stage with this name, wherever it is.</summary>
+        /// <summary>Any stage with this name (case-insensitive), wherever it is; the first one when several share it.</summary>
         public Stage? FindStageByName(string name)
         {
+            // Rules ask this for every FROM and COPY --from: with many stages a scan per question grows with the
+            // square of the file, so larger files get a name index, built once per document.
+            if (name != null && Stages.Count > StageScanLimit)
+                return StagesByName().TryGetValue(name, out var named) ? named : null;
             foreach (var s in Stages)
                 if (string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase)) return s;
             return null;
         }
 
+        /// <summary>Up to this many stages, a scan is as quick as the index.</summary>
+        private const int StageScanLimit = 8;
+
+        private Dictionary<string, Stage>? _stagesByName;
+
+        /// <summary>The first stage of each name; made on first use, immutable once published (safe across threads).</summary>
+        private Dictionary<string, Stage> StagesByName()
+        {
+            var index = System.Threading.Volatile.Read(ref _stagesByName);
+            if (index != null) return index;
+            index = new Dictionary<string, Stage>(Stages.Count, StringComparer.OrdinalIgnoreCase);
+            foreach (var s in Stages)
+                if (s.Name != null && !index.ContainsKey(s.Name)) index.Add(s.Name, s);
+            return System.Threading.Interlocked.CompareExchange(ref _stagesByName, index, null) ?? index;
+        }
+
         /// <summary>Expands a text in a scope, removing quotes; <paramref name="complete"/> is false when a value is unknown.</summary>
-        public string Expand(string raw, VariableScope scope, out bool complete) =>
-            Variables.Expand(raw, Escape, scope.ValueOf, out complete);
+        public string Expand(string raw, VariableScope scope, out bool complete)
+        {
+            // Most words name no variable: return them as they are, before making a lookup delegate.
+            if (Variables.IsLiteral(raw, Escape))
+            {
+                complete = true;
+                return raw;
+            }
+            return Variables.Expand(raw, Escape, scope.ValueOf, out complete);
+        }
 
         public static DockerfileModel Create(DockerfileSyntax syntax)
         {

@@ -107,11 +107,27 @@ namespace Docker.Build.Analyzers.Dockerfile
         }
 
         /// <summary>
+        /// True when <see cref="Expand"/> would return the text unchanged: no reference, escape or quote in it
+        /// (the common <c>/app</c>), so callers can skip the expansion and its buffer.
+        /// </summary>
+        public static bool IsLiteral(string raw, char escape)
+        {
+            foreach (char c in raw)
+                if (c == '$' || c == escape || c == '"' || c == '\'') return false;
+            return true;
+        }
+
+        /// <summary>
         /// Expands references with <paramref name="lookup"/> (null = undefined) and removes quotes. <paramref name="complete"/>
         /// is false when a value was unknown, so the result is only partly known.
         /// </summary>
         public static string Expand(string raw, char escape, Func<string, string?> lookup, out bool complete)
         {
+            if (IsLiteral(raw, escape))
+            {
+                complete = true;
+                return raw;
+            }
             bool ok = true;
             string result = ExpandCore(raw, escape, lookup, ref ok, unquote: true);
             complete = ok;

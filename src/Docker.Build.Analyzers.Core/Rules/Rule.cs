@@ -47,13 +47,30 @@ namespace Docker.Build.Analyzers.Rules
         public void Report(TextSpan span, params object?[] arguments) =>
             Report(span, _descriptor.DefaultSeverity, arguments);
 
+        // Most findings carry one to three strings: these overloads store them as the argument array directly,
+        // without a params object[] and a converted copy of it per finding.
+
+        public void Report(TextSpan span, string? argument) =>
+            Add(span, _descriptor.DefaultSeverity, new[] { argument ?? "" });
+
+        public void Report(TextSpan span, string? first, string? second) =>
+            Add(span, _descriptor.DefaultSeverity, new[] { first ?? "", second ?? "" });
+
+        public void Report(TextSpan span, string? first, string? second, string? third) =>
+            Add(span, _descriptor.DefaultSeverity, new[] { first ?? "", second ?? "", third ?? "" });
+
         /// <summary>Reports with a severity other than the rule's default (a rule whose milder variant is only a suggestion).</summary>
         public void Report(TextSpan span, DiagnosticSeverity severity, params object?[] arguments)
         {
-            var text = Document.Syntax.Source;
             var args = new string[arguments?.Length ?? 0];
             for (int i = 0; i < args.Length; i++) args[i] = System.Convert.ToString(arguments![i], System.Globalization.CultureInfo.InvariantCulture) ?? "";
-            _sink.Add(new Diagnostic(_descriptor, severity, text.Path, span, text.GetLinePositionSpan(span), args));
+            Add(span, severity, args);
+        }
+
+        private void Add(TextSpan span, DiagnosticSeverity severity, string[] arguments)
+        {
+            var text = Document.Syntax.Source;
+            _sink.Add(new Diagnostic(_descriptor, severity, text.Path, span, text.GetLinePositionSpan(span), arguments));
         }
     }
 }

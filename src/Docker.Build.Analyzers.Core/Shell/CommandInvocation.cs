@@ -111,6 +111,24 @@ namespace Docker.Build.Analyzers.Shell
             return result;
         }
 
+        /// <summary>The value of the option (see <see cref="OptionValue(string[])"/>); no array to allocate.</summary>
+        public ShellWord? OptionValue(string name)
+        {
+            ShellWord? result = null;
+            foreach (var occurrence in Options)
+                if (occurrence.Matches(name) && occurrence.ValueWord != null) result = occurrence.ValueWord;
+            return result;
+        }
+
+        /// <summary>The value of one of the two options (see <see cref="OptionValue(string[])"/>); no array to allocate.</summary>
+        public ShellWord? OptionValue(string name, string other)
+        {
+            ShellWord? result = null;
+            foreach (var occurrence in Options)
+                if ((occurrence.Matches(name) || occurrence.Matches(other)) && occurrence.ValueWord != null) result = occurrence.ValueWord;
+            return result;
+        }
+
         /// <summary>Every value given to an option, in order (for repeatable options such as <c>-o</c>).</summary>
         public IEnumerable<string> OptionValues(params string[] names)
         {

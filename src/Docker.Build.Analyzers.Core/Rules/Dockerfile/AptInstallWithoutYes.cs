@@ -19,6 +19,8 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
 
         private static readonly string[] Prompting = { "install", "upgrade", "dist-upgrade", "full-upgrade", "remove", "purge", "autoremove", "build-dep", "reinstall", "satisfy" };
 
+        private static readonly string[] AssumeYesOptions = { "-y", "--yes", "--assume-yes", "-qq", "--force-yes" };
+
         public override void Analyze(DockerfileContext context)
         {
             var configuration = new RunCommandFacts.AptSettingLookup("APT::Get::Assume-Yes", value: true);
@@ -34,7 +36,7 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                             "'apt' is the interactive front end and warns that its command line is not stable for scripts: use 'apt-get' (or 'apt-cache' for queries) in a Dockerfile");
                     var sub = RunCommandFacts.AptSubcommand(apt, Prompting);
                     if (sub == null) continue;
-                    if (apt.HasOption("-y", "--yes", "--assume-yes", "-qq", "--force-yes") || AssumesYes(apt)) continue;
+                    if (apt.HasOption(AssumeYesOptions) || AssumesYes(apt)) continue;
                     // Answers piped in ('yes | apt-get install ...') or given on standard input.
                     if (command.PipelineIndex > 0 || HasInputRedirection(command)) continue;
                     configured ??= configuration.IsConfigured(run);

@@ -21,9 +21,10 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
 
         public override void Analyze(DockerfileContext context)
         {
+            // Index loops: the script lists are IReadOnlyList, and a foreach would allocate an enumerator per RUN.
             foreach (var run in context.Document.RunScripts.All)
-                foreach (var script in run.Scripts)
-                    CheckScript(context, script);
+                for (int s = 0; s < run.Scripts.Count; s++)
+                    CheckScript(context, run.Scripts[s]);
 
             foreach (var stage in context.Model.Stages)
                 for (int i = 0; i < stage.Instructions.Count; i++)

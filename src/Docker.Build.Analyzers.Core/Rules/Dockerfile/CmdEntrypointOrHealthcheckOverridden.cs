@@ -19,16 +19,24 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
             var source = context.Syntax.Source;
             foreach (var stage in context.Model.Stages)
             {
-                var last = new Dictionary<InstructionKind, Instruction>();
+                // The instruction that wins for each of the three kinds: the last one of the stage.
+                Instruction? lastCmd = null, lastEntrypoint = null, lastHealthcheck = null;
                 foreach (var instruction in stage.Instructions)
                 {
-                    var kind = instruction.Kind;
-                    if (kind == InstructionKind.Cmd || kind == InstructionKind.Entrypoint || kind == InstructionKind.Healthcheck)
-                        last[kind] = instruction;
+                    switch (instruction.Kind)
+                    {
+                        case InstructionKind.Cmd: lastCmd = instruction; break;
+                        case InstructionKind.Entrypoint: lastEntrypoint = instruction; break;
+                        case InstructionKind.Healthcheck: lastHealthcheck = instruction; break;
+                    }
                 }
                 foreach (var instruction in stage.Instructions)
                 {
-                    if (!last.TryGetValue(instruction.Kind, out var winner) || ReferenceEquals(winner, instruction)) continue;
+                    var winner = instruction.Kind == InstructionKind.Cmd ? lastCmd
+                        : instruction.Kind == InstructionKind.Entrypoint ? lastEntrypoint
+                        : instruction.Kind == InstructionKind.Healthcheck ? lastHealthcheck
+                        : null;
+                    if (winner == null || ReferenceEquals(winner, instruction)) continue;
                     int line = source.GetLinePosition(winner.Keyword.Span.Start).Line;
                     context.Report(instruction.Keyword.Span, instruction.Name, line);
                 }

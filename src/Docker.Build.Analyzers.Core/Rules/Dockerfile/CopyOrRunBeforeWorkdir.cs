@@ -81,8 +81,9 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
         private static (Text.TextSpan Span, string Text)? FirstCommandInRootDirectory(RunInstructionScripts? run)
         {
             if (run == null) return null;
-            foreach (var script in run.Scripts)
+            for (int s = 0; s < run.Scripts.Count; s++)
             {
+                var script = run.Scripts[s];
                 foreach (var command in script.Commands)
                 {
                     var effective = command.EffectiveCommand;

@@ -5,8 +5,11 @@ using Docker.Build.Analyzers.Shell;
 
 namespace Docker.Build.Analyzers.Rules.Dockerfile
 {
-    /// <summary>A package restore found in a RUN: which ecosystem, whether it is explicit, and the command.</summary>
-    internal sealed class DependencyRestore
+    /// <summary>
+    /// A package restore found in a RUN: which ecosystem, whether it is explicit, and the command. A struct: every
+    /// restore command of every RUN is asked about, and the answer is read straight away.
+    /// </summary>
+    internal readonly struct DependencyRestore
     {
         public DependencyRestore(string ecosystem, bool isImplicit, CommandInvocation invocation)
         {
@@ -24,18 +27,20 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
         public CommandInvocation Invocation { get; }
 
         /// <summary>The command as written, shortened for messages (<c>dotnet restore "Api/Api.csproj"</c>).</summary>
-        public string Text
+        public string Text => AppendText(new System.Text.StringBuilder()).ToString();
+
+        /// <summary>Appends <see cref="Text"/> to a message being built, without a string of its own.</summary>
+        public System.Text.StringBuilder AppendText(System.Text.StringBuilder sb)
         {
-            get
+            int start = sb.Length;
+            sb.Append(Invocation.Name?.Raw ?? "");
+            var args = Invocation.Arguments;
+            for (int i = 0; i < args.Count; i++)
             {
-                var sb = new System.Text.StringBuilder(Invocation.Name?.Raw ?? "");
-                foreach (var a in Invocation.Arguments)
-                {
-                    if (sb.Length > 60) { sb.Append(" ..."); break; }
-                    sb.Append(' ').Append(a.Raw);
-                }
-                return sb.ToString();
+                if (sb.Length - start > 60) { sb.Append(" ..."); break; }
+                sb.Append(' ').Append(args[i].Raw);
             }
+            return sb;
         }
     }
 

@@ -20,27 +20,37 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
 
         public override void Analyze(DockerfileContext context)
         {
-            var keywords = new List<Word>();
-            foreach (var instruction in context.Syntax.Instructions)
+            // The keywords are every instruction's and every ONBUILD trigger's; they are walked twice (count, then
+            // check) rather than collected into a list.
+            var instructions = context.Syntax.Instructions;
+            int upper = 0, lower = 0;
+            for (int i = 0; i < instructions.Count; i++)
             {
-                keywords.Add(instruction.Keyword);
-                if (instruction is OnbuildInstruction onbuild && onbuild.Trigger != null) keywords.Add(onbuild.Trigger.Keyword);
+                var instruction = instructions[i];
+                Count(instruction.Keyword);
+                if (instruction is OnbuildInstruction onbuild && onbuild.Trigger != null) Count(onbuild.Trigger.Keyword);
+            }
+            // Ties go to upper case, the form of Docker's documentation.
+            bool majorityLower = lower > upper;
+            for (int i = 0; i < instructions.Count; i++)
+            {
+                var instruction = instructions[i];
+                Check(instruction.Keyword);
+                if (instruction is OnbuildInstruction onbuild && onbuild.Trigger != null) Check(onbuild.Trigger.Keyword);
             }
 
-            int upper = 0, lower = 0;
-            foreach (var k in keywords)
+            void Count(Word k)
             {
                 if (IsUpper(k.Value)) upper++;
                 else if (IsLower(k.Value)) lower++;
             }
-            // Ties go to upper case, the form of Docker's documentation.
-            bool majorityLower = lower > upper;
-            foreach (var k in keywords)
+
+            void Check(Word k)
             {
                 string v = k.Value;
-                if (majorityLower ? IsLower(v) : IsUpper(v)) continue;
+                if (majorityLower ? IsLower(v) : IsUpper(v)) return;
                 string why = IsUpper(v) || IsLower(v)
-                    ? $"differs from the {(majorityLower ? "lower" : "upper")} case of most instructions in this file"
+                    ? (majorityLower ? "differs from the lower case of most instructions in this file" : "differs from the upper case of most instructions in this file")
                     : "mixes upper and lower case";
                 context.Report(k.Span, v, why, majorityLower ? v.ToLowerInvariant() : v.ToUpperInvariant());
             }
@@ -58,7 +68,26 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
             }
         }
 
-        private static bool IsUpper(string s) => string.Equals(s, s.ToUpperInvariant(), StringComparison.Ordinal);
-        private static bool IsLower(string s) => string.Equals(s, s.ToLowerInvariant(), StringComparison.Ordinal);
+        /// <summary>The word reads the same upper-cased (ASCII checked in place; anything else through <see cref="string.ToUpperInvariant"/>).</summary>
+        private static bool IsUpper(string s)
+        {
+            foreach (char c in s)
+            {
+                if (c >= 0x80) return string.Equals(s, s.ToUpperInvariant(), StringComparison.Ordinal);
+                if (c >= 'a' && c <= 'z') return false;
+            }
+            return true;
+        }
+
+        /// <summary>The word reads the same lower-cased (ASCII checked in place; anything else through <see cref="string.ToLowerInvariant"/>).</summary>
+        private static bool IsLower(string s)
+        {
+            foreach (char c in s)
+            {
+                if (c >= 0x80) return string.Equals(s, s.ToLowerInvariant(), StringComparison.Ordinal);
+                if (c >= 'A' && c <= 'Z') return false;
+            }
+            return true;
+        }
     }
 }

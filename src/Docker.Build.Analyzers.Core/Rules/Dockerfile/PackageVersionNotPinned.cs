@@ -38,58 +38,83 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
             }
         }
 
+        private static readonly char[] ApkVersionMarks = { '=', '~', '<', '>' };
+        private static readonly char[] PipVersionMarks = { '=', '<', '>', '~', '!' };
+
         private static bool IsNpmInstall(string? sub) => sub == "install" || sub == "i" || sub == "add";
 
-        /// <summary>The unpinned packages of one command and how to pin the first.</summary>
-        private sealed class Unpinned
+        /// <summary>
+        /// The unpinned packages of one command and how to pin the first. A struct that keeps the first three words
+        /// and a count: the usual command with nothing unpinned costs no allocation, and the message names only three.
+        /// </summary>
+        private struct Unpinned
         {
-            private readonly List<ShellWord> _packages = new List<ShellWord>();
-            private string _example = "";
+            private const int Shown = 3;
+            private ShellWord? _first, _second, _third;
+            private string? _exampleName, _exampleSuffix;
+            private int _count;
 
-            public void Add(ShellWord package, string example)
+            /// <summary>Adds a package; the first one's <paramref name="name"/> + <paramref name="suffix"/> is the example (<c>curl=&lt;version&gt;</c>).</summary>
+            public void Add(ShellWord package, string name, string suffix)
             {
-                if (_packages.Count == 0) _example = example;
-                _packages.Add(package);
+                switch (_count)
+                {
+                    case 0:
+                        _first = package;
+                        _exampleName = name;
+                        _exampleSuffix = suffix;
+                        break;
+                    case 1: _second = package; break;
+                    case 2: _third = package; break;
+                }
+                _count++;
             }
 
             public void Report(DockerfileContext context, string tool)
             {
-                if (_packages.Count == 0) return;
-                context.Report(_packages[0].Span, Describe(_packages), tool, _example);
+                if (_count == 0) return;
+                context.Report(_first!.Span, Describe(), tool, _exampleName + _exampleSuffix);
             }
 
-            private static string Describe(List<ShellWord> packages)
+            private string Describe()
             {
-                if (packages.Count == 1) return $"'{packages[0].Value}' is installed";
-                const int shown = 3;
-                var names = new List<string>();
-                for (int i = 0; i < packages.Count && i < shown; i++) names.Add("'" + packages[i].Value + "'");
-                if (packages.Count <= shown)
-                    return string.Join(", ", names.GetRange(0, names.Count - 1)) + " and " + names[names.Count - 1] + " are installed";
-                return string.Join(", ", names) + $" and {packages.Count - shown} more packages are installed";
+                string first = "'" + _first!.Value + "'";
+                switch (_count)
+                {
+                    case 1: return first + " is installed";
+                    case 2: return first + " and '" + _second!.Value + "' are installed";
+                    case 3: return first + ", '" + _second!.Value + "' and '" + _third!.Value + "' are installed";
+                    default:
+                        return first + ", '" + _second!.Value + "', '" + _third!.Value + "' and "
+                            + (_count - Shown).ToString(System.Globalization.CultureInfo.InvariantCulture) + " more packages are installed";
+                }
             }
         }
 
         private static void CheckApt(DockerfileContext context, CommandInvocation apt)
         {
             var unpinned = new Unpinned();
-            foreach (var package in apt.OperandsAfterSubcommand)
+            var packages = apt.OperandsAfterSubcommand;
+            for (int i = 0; i < packages.Count; i++)
             {
+                var package = packages[i];
                 string v = package.Value;
                 if (package.ContainsExpansion || v.IndexOf('=') >= 0 || IsPathOrUrl(v) || v.EndsWith(".deb", StringComparison.Ordinal)) continue;
-                unpinned.Add(package, v + "=<version>");
+                unpinned.Add(package, v, "=<version>");
             }
-            unpinned.Report(context, apt.CommandName + " install");
+            unpinned.Report(context, apt.CommandName == "apt" ? "apt install" : "apt-get install");
         }
 
         private static void CheckApk(DockerfileContext context, CommandInvocation apk)
         {
             var unpinned = new Unpinned();
-            foreach (var package in apk.OperandsAfterSubcommand)
+            var packages = apk.OperandsAfterSubcommand;
+            for (int i = 0; i < packages.Count; i++)
             {
+                var package = packages[i];
                 string v = package.Value;
-                if (package.ContainsExpansion || v.IndexOfAny(new[] { '=', '~', '<', '>' }) >= 0 || IsPathOrUrl(v) || v.EndsWith(".apk", StringComparison.Ordinal)) continue;
-                unpinned.Add(package, v + "=<version>");
+                if (package.ContainsExpansion || v.IndexOfAny(ApkVersionMarks) >= 0 || IsPathOrUrl(v) || v.EndsWith(".apk", StringComparison.Ordinal)) continue;
+                unpinned.Add(package, v, "=<version>");
             }
             unpinned.Report(context, "apk add");
         }
@@ -100,18 +125,20 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
             // A constraints file pins what the command line names.
             if (pip.HasOption("-c", "--constraint")) return;
             bool upgrade = pip.HasOption("-U", "--upgrade");
-            foreach (var package in pip.OperandsAfterSubcommand)
+            var packages = pip.OperandsAfterSubcommand;
+            for (int i = 0; i < packages.Count; i++)
             {
+                var package = packages[i];
                 string v = package.Value;
                 if (package.ContainsExpansion || IsPathOrUrl(v) || v.IndexOf('@') >= 0) continue;
-                if (v.IndexOfAny(new[] { '=', '<', '>', '~', '!' }) >= 0) continue;
+                if (v.IndexOfAny(PipVersionMarks) >= 0) continue;
                 if (v.EndsWith(".whl", StringComparison.OrdinalIgnoreCase) || v.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase) || v.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)) continue;
                 string name = v;
                 int bracket = name.IndexOf('[');
                 if (bracket > 0) name = name.Substring(0, bracket);
                 // 'pip install --upgrade pip setuptools wheel' refreshes the installer itself.
                 if (upgrade && (name == "pip" || name == "setuptools" || name == "wheel")) continue;
-                unpinned.Add(package, name + "==<version>");
+                unpinned.Add(package, name, "==<version>");
             }
             unpinned.Report(context, "pip install");
         }
@@ -119,14 +146,16 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
         private static void CheckNpm(DockerfileContext context, CommandInvocation npm)
         {
             var unpinned = new Unpinned();
-            foreach (var package in npm.OperandsAfterSubcommand)
+            var packages = npm.OperandsAfterSubcommand;
+            for (int i = 0; i < packages.Count; i++)
             {
+                var package = packages[i];
                 string v = package.Value;
                 if (package.ContainsExpansion || v.EndsWith(".tgz", StringComparison.Ordinal) || v.IndexOf(':') >= 0 || v.StartsWith(".", StringComparison.Ordinal)) continue;
                 bool scoped = v.StartsWith("@", StringComparison.Ordinal);
                 if (!scoped && v.IndexOf('/') >= 0) continue; // user/repo from GitHub, or a path
                 if (v.IndexOf('@', scoped ? 1 : 0) > 0) continue;
-                unpinned.Add(package, v + "@<version>");
+                unpinned.Add(package, v, "@<version>");
             }
             unpinned.Report(context, "npm install");
         }
@@ -135,11 +164,13 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
         {
             var unpinned = new Unpinned();
             if (gem.HasOption("-v", "--version")) return;
-            foreach (var package in gem.OperandsAfterSubcommand)
+            var packages = gem.OperandsAfterSubcommand;
+            for (int i = 0; i < packages.Count; i++)
             {
+                var package = packages[i];
                 string v = package.Value;
                 if (package.ContainsExpansion || v.IndexOf(':') >= 0 || v.EndsWith(".gem", StringComparison.Ordinal) || IsPathOrUrl(v)) continue;
-                unpinned.Add(package, v + " -v <version>");
+                unpinned.Add(package, v, " -v <version>");
             }
             unpinned.Report(context, "gem install");
         }

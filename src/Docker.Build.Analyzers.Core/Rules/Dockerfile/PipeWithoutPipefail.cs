@@ -24,8 +24,9 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
         {
             foreach (var run in context.Document.RunScripts.All)
             {
-                foreach (var script in run.Scripts)
+                for (int s = 0; s < run.Scripts.Count; s++)
                 {
+                    var script = run.Scripts[s];
                     if (!script.Script.IsParsed || script.Origin == RunScriptOrigin.ExecFormCommand) continue;
                     var shell = script.Shell ?? run.Shell;
                     if (shell.SetsPipefail) continue;
@@ -40,21 +41,27 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
 
         private static ShellPipeline? FirstUnguardedPipe(ShellScript script)
         {
-            var pipefailOnAt = new List<(int Start, bool On)>();
-            foreach (var c in script.Commands)
+            // Where 'set -o pipefail' (or +o) appears; made only for the scripts that have one.
+            List<(int Start, bool On)>? pipefailOnAt = null;
+            var commands = script.Commands;
+            for (int i = 0; i < commands.Count; i++)
             {
+                var c = commands[i];
                 bool? on = SetsPipefail(c);
-                if (on != null) pipefailOnAt.Add((c.Start, on.Value));
+                if (on != null) (pipefailOnAt ??= new List<(int Start, bool On)>()).Add((c.Start, on.Value));
             }
-            foreach (var p in script.Pipelines)
+            var pipelines = script.Pipelines;
+            for (int i = 0; i < pipelines.Count; i++)
             {
+                var p = pipelines[i];
                 if (!p.IsPiped) continue;
                 // A pipe in a condition, or one whose failure is handled with '||', is checked on purpose.
                 if ((p.Commands[0].Context & ShellContext.Condition) != 0 || p.FollowingOperator == ShellOperator.Or) continue;
                 if (AllHarmlessProducers(p)) continue;
                 bool on = false;
-                foreach (var (start, value) in pipefailOnAt)
-                    if (start < p.Start) on = value;
+                if (pipefailOnAt != null)
+                    foreach (var (start, value) in pipefailOnAt)
+                        if (start < p.Start) on = value;
                 if (!on) return p;
             }
             return null;

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Docker.Build.Analyzers.Diagnostics;
 using Docker.Build.Analyzers.Shell;
 
@@ -14,17 +15,19 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
 
         public override RuleDescriptor Descriptor => Rule;
 
+        /// <summary>curl options that save the download to a file instead of writing it to standard output.</summary>
+        private static readonly string[] CurlRemoteName = { "-O", "--remote-name", "--remote-name-all", "-J" };
+
         public override void Analyze(DockerfileContext context)
         {
             foreach (var run in context.Document.RunScripts.All)
             {
-                foreach (var script in run.Scripts)
+                for (int s = 0; s < run.Scripts.Count; s++)
                 {
-                    foreach (var pipeline in script.Script.Pipelines)
-                    {
-                        if (!pipeline.IsPiped) continue;
-                        CheckPipeline(context, pipeline);
-                    }
+                    var script = run.Scripts[s];
+                    var pipelines = script.Script.Pipelines;
+                    for (int p = 0; p < pipelines.Count; p++)
+                        if (pipelines[p].IsPiped) CheckPipeline(context, pipelines[p]);
                     foreach (var command in script.Commands)
                         CheckSubstitutions(context, command);
                 }
@@ -51,21 +54,26 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
         private static void CheckSubstitutions(DockerfileContext context, SimpleCommand command)
         {
             var e = command.EffectiveCommand;
-            if (e.Name == null) return;
+            if (e.Name == null || !HasSubstitution(e.Arguments)) return;
             string name = e.CommandName;
             bool shellWithString = ShellInfo.IsPosixShellName(name) && e.HasOption("-c");
             bool evaluator = name == "eval" || name == "source" || name == ".";
             bool shellWithFile = RunCommandFacts.IsShellOrInterpreter(name) && !e.HasOption("-c");
             if (!shellWithString && !evaluator && !shellWithFile) return;
-            foreach (var arg in e.Arguments)
+            var args = e.Arguments;
+            for (int a = 0; a < args.Count; a++)
             {
-                foreach (var substitution in arg.Substitutions)
+                var substitutions = args[a].Substitutions;
+                for (int s = 0; s < substitutions.Count; s++)
                 {
+                    var substitution = substitutions[s];
                     // A file path from <( ) is run by any shell; a $( ) result only by -c, eval and source.
                     bool runs = substitution.Kind == SubstitutionKind.ProcessInput ? (shellWithFile || evaluator) : (shellWithString || name == "eval");
                     if (!runs) continue;
-                    foreach (var inner in substitution.Commands)
+                    var inners = substitution.Commands;
+                    for (int k = 0; k < inners.Count; k++)
                     {
+                        var inner = inners[k];
                         var d = inner.EffectiveCommand;
                         if (inner.IsPiped ? inner.PipelineIndex == 0 && WritesDownloadToStdout(d) : WritesDownloadToStdout(d))
                         {
@@ -77,6 +85,14 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
             }
         }
 
+        /// <summary>Some argument holds a <c>$( )</c> or <c>&lt;( )</c>: checked first, as most commands have none and the name tests cost more.</summary>
+        private static bool HasSubstitution(IReadOnlyList<ShellWord> arguments)
+        {
+            for (int i = 0; i < arguments.Count; i++)
+                if (arguments[i].Substitutions.Count > 0) return true;
+            return false;
+        }
+
         /// <summary><c>curl URL</c> (not <c>-o file</c> or <c>-O</c>), <c>wget -O- URL</c>.</summary>
         private static bool WritesDownloadToStdout(CommandInvocation e)
         {
@@ -86,7 +102,7 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                     {
                         var output = e.OptionValue("-o", "--output");
                         if (output != null && output.Value != "-") return false;
-                        return !e.HasOption("-O", "--remote-name", "--remote-name-all", "-J");
+                        return !e.HasOption(CurlRemoteName);
                     }
                 case "wget":
                     return e.OptionValue("-O", "--output-document")?.Value == "-";

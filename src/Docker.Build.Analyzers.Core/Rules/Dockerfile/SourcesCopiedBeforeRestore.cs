@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text;
 using Docker.Build.Analyzers.Analysis;
 using Docker.Build.Analyzers.Diagnostics;
 using Docker.Build.Analyzers.DockerIgnore;
@@ -62,6 +63,8 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                 bool reported = false;
                 foreach (var instruction in stage.Instructions)
                 {
+                    // One finding per stage: once it is made, the rest of the stage cannot add another.
+                    if (reported) break;
                     if (instruction is CopyInstruction copy && CopySources.ReadsBuildContext(copy))
                     {
                         if (firstTree != null) continue;
@@ -79,24 +82,42 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                     if (instruction.Kind != InstructionKind.Run) continue;
                     foreach (var command in DependencyCommands.CommandsOf(runs.Get(instruction)))
                     {
-                        var restore = DependencyCommands.AsRestore(command);
-                        if (restore == null || !restored.Add(restore.Ecosystem)) continue;
-                        if (firstTree == null || reported) continue;
+                        if (!(DependencyCommands.AsRestore(command) is DependencyRestore restore) || !restored.Add(restore.Ecosystem)) continue;
+                        if (firstTree == null) continue;
                         var (treeCopy, treeSource, treeWhat) = firstTree.Value;
                         int line = context.Syntax.Source.GetLinePosition(command.Span.Start).Line;
-                        string at = "at line " + line.ToString(CultureInfo.InvariantCulture);
-                        string step = restore.IsImplicit
-                            ? $"'{restore.Text}' {at}, which restores packages itself (no --no-restore and no earlier 'dotnet restore')"
-                            : $"the dependency restore '{restore.Text}' {at}";
-                        string fix = restore.Ecosystem == "dotnet"
-                            ? $"Copy only {DependencyCommands.ManifestsOf("dotnet")} first, run 'dotnet restore', then copy the rest and build with --no-restore"
-                            : $"Copy only {DependencyCommands.ManifestsOf(restore.Ecosystem)} first, run the restore, then copy the rest";
-                        context.Report(treeSource.Word.Span, $"{treeCopy.Name} of {treeWhat}", step, fix);
+                        // One builder for the step: the command text goes straight into it (a line number formats the same in every culture).
+                        var step = new StringBuilder(128);
+                        if (restore.IsImplicit)
+                            restore.AppendText(step.Append('\'')).Append("' at line ").Append(line)
+                                .Append(", which restores packages itself (no --no-restore and no earlier 'dotnet restore')");
+                        else
+                            restore.AppendText(step.Append("the dependency restore '")).Append("' at line ").Append(line);
+                        context.Report(treeSource.Word.Span, treeCopy.Name + " of " + treeWhat, step.ToString(), FixFor(restore.Ecosystem));
                         reported = true;
+                        break;
                     }
                 }
             }
         }
+
+        /// <summary>The advice for each ecosystem's restore, made once (the same few sentences end every finding).</summary>
+        private static readonly Dictionary<string, string> Fixes = MakeFixes();
+
+        private static Dictionary<string, string> MakeFixes()
+        {
+            var fixes = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var ecosystem in new[] { "dotnet", "npm", "yarn", "pnpm", "pip", "poetry", "pipenv", "uv", "go", "bundle", "composer", "maven", "cargo" })
+                fixes[ecosystem] = MakeFix(ecosystem);
+            return fixes;
+        }
+
+        private static string FixFor(string ecosystem) => Fixes.TryGetValue(ecosystem, out var fix) ? fix : MakeFix(ecosystem);
+
+        private static string MakeFix(string ecosystem) =>
+            ecosystem == "dotnet"
+                ? $"Copy only {DependencyCommands.ManifestsOf("dotnet")} first, run 'dotnet restore', then copy the rest and build with --no-restore"
+                : $"Copy only {DependencyCommands.ManifestsOf(ecosystem)} first, run the restore, then copy the rest";
 
         /// <summary>"the whole build context" or "'src/'" when the source is a tree of source code; null for manifests and single files.</summary>
         private static string? DescribeSourceTree(CopySource source, Func<BuildContext> getContext)

@@ -40,6 +40,18 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
             ["YARN_ENABLE_STRICT_SSL"] = RunCommandFacts.IsFalse,
         };
 
+        // Option and key lists, made once: most commands are checked against them and few match.
+        private static readonly string[] CurlInsecure = { "-k", "--insecure", "--proxy-insecure" };
+        private static readonly string[] AptInsecure = { "--allow-unauthenticated", "--allow-insecure-repositories", "--force-yes" };
+        private static readonly string[] AptOption = { "-o", "--option" };
+        private static readonly string[] YumNoGpgCheck = { "--nogpgcheck", "--no-gpgchecks" };
+        private static readonly string[] YumSetopt = { "--setopt" };
+        private static readonly string[] DotnetInsecure = { "--allow-insecure-connections", "-AllowInsecureConnections" };
+        private static readonly string[] NpmStrictSslKeys = { "strict-ssl", "enableStrictSsl" };
+        private static readonly string[] CondaSslKeys = { "ssl_verify" };
+        private static readonly string[] PipTrustedHostKeys = { "global.trusted-host", "install.trusted-host" };
+        private static readonly string[] SettingPrefixes = { "--option=", "--setopt=", "-o" };
+
         public override void Analyze(DockerfileContext context)
         {
             foreach (var stage in context.Model.Stages)
@@ -47,11 +59,15 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                 foreach (var instruction in stage.Instructions)
                 {
                     if (!(instruction is KeyValueInstruction kv) || (kv.Kind != InstructionKind.Env && kv.Kind != InstructionKind.Arg)) continue;
-                    foreach (var pair in kv.Pairs)
+                    var pairs = kv.Pairs;
+                    for (int i = 0; i < pairs.Count; i++)
+                    {
+                        var pair = pairs[i];
                         if (pair.ValueWord != null && Variables.TryGetValue(pair.Name, out var disables) && disables(pair.ValueWord.Value))
                             context.Report(pair.Span, pair.Key.Raw + "=" + pair.ValueWord.Raw,
                                 kv.Kind == InstructionKind.Env ? "in ENV " + DescribeVariable(pair.Name) + " for every later RUN and for the running container" : "in ARG " + DescribeVariable(pair.Name) + " for every later RUN",
                                 TrustCa);
+                    }
                 }
             }
 
@@ -94,7 +110,7 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
             switch (name)
             {
                 case "curl":
-                    Flag(e.FindOption("-k", "--insecure", "--proxy-insecure"), TlsOff, TrustCa);
+                    Flag(e.FindOption(CurlInsecure), TlsOff, TrustCa);
                     return;
                 case "wget":
                     Flag(e.FindOption("--no-check-certificate"), TlsOff, TrustCa);
@@ -104,9 +120,11 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                     return;
                 case "apt-get":
                 case "apt":
-                    Flag(e.FindOption("--allow-unauthenticated", "--allow-insecure-repositories", "--force-yes"), SignaturesOff, TrustKey);
-                    foreach (var w in OptionWords(e, "-o", "--option"))
+                    Flag(e.FindOption(AptInsecure), SignaturesOff, TrustKey);
+                    var aptOptions = OptionWords(e, AptOption);
+                    for (int i = 0; i < aptOptions.Count; i++)
                     {
+                        var w = aptOptions[i];
                         var (key, value) = SplitSetting(w.Value);
                         if ((key.Equals("Acquire::https::Verify-Peer", StringComparison.OrdinalIgnoreCase) || key.Equals("Acquire::https::Verify-Host", StringComparison.OrdinalIgnoreCase)) && RunCommandFacts.IsFalse(value))
                             context.Report(w.Span, w.Value, TlsOff, TrustCa);
@@ -118,9 +136,11 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                 case "dnf":
                 case "microdnf":
                 case "tdnf":
-                    Flag(e.FindOption("--nogpgcheck", "--no-gpgchecks"), SignaturesOff, TrustKey);
-                    foreach (var w in OptionWords(e, "--setopt"))
+                    Flag(e.FindOption(YumNoGpgCheck), SignaturesOff, TrustKey);
+                    var setopts = OptionWords(e, YumSetopt);
+                    for (int i = 0; i < setopts.Count; i++)
                     {
+                        var w = setopts[i];
                         var (key, value) = SplitSetting(w.Value);
                         if ((key.Equals("sslverify", StringComparison.OrdinalIgnoreCase) || key.EndsWith(".sslverify", StringComparison.OrdinalIgnoreCase)) && RunCommandFacts.IsFalse(value))
                             context.Report(w.Span, w.Value, TlsOff, TrustCa);
@@ -140,21 +160,21 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                     Flag(e.FindOption("--no-strict-ssl"), TlsOff, TrustCa);
                     var strict = e.OptionValue("--strict-ssl");
                     if (strict != null && RunCommandFacts.IsFalse(strict.Value)) context.Report(strict.Span, "--strict-ssl=" + strict.Value, TlsOff, TrustCa);
-                    CheckConfigSet(context, e, new[] { "strict-ssl", "enableStrictSsl" });
+                    CheckConfigSet(context, e, NpmStrictSslKeys);
                     return;
                 case "conda":
-                    CheckConfigSet(context, e, new[] { "ssl_verify" });
+                    CheckConfigSet(context, e, CondaSslKeys);
                     return;
                 case "dotnet":
                 case "nuget":
-                    Flag(e.FindOption("--allow-insecure-connections", "-AllowInsecureConnections"), "lets NuGet use plain HTTP for this source", "Use the feed's https:// address");
+                    Flag(e.FindOption(DotnetInsecure), "lets NuGet use plain HTTP for this source", "Use the feed's https:// address");
                     return;
             }
             var pip = PipOf(e);
             if (pip != null)
             {
                 Flag(pip.FindOption("--trusted-host"), "makes pip accept any certificate (and plain HTTP) from that host", TrustCa);
-                CheckConfigSet(context, pip, new[] { "global.trusted-host", "install.trusted-host" }, anyValue: true);
+                CheckConfigSet(context, pip, PipTrustedHostKeys, anyValue: true);
             }
 
             void Flag(ShellWord? word, string what, string fix)
@@ -239,25 +259,31 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
             return false;
         }
 
-        private static IEnumerable<ShellWord> OptionWords(CommandInvocation e, params string[] names)
+        /// <summary>
+        /// The words that carry a value of one of the options (<c>-o X</c>, <c>--option=X</c>, <c>-oX::Y</c>), in order.
+        /// Empty (and nothing allocated) for the usual command that has none.
+        /// </summary>
+        private static IReadOnlyList<ShellWord> OptionWords(CommandInvocation e, string[] names)
         {
+            List<ShellWord>? words = null;
             var args = e.Arguments;
             for (int i = 0; i < args.Count; i++)
             {
                 string v = args[i].Value;
                 foreach (var n in names)
                 {
-                    if (v == n && i + 1 < args.Count) yield return args[i + 1];
-                    else if (v.StartsWith(n + "=", StringComparison.Ordinal)) yield return args[i];
-                    else if (n.Length == 2 && v.StartsWith(n, StringComparison.Ordinal) && v.Length > 2 && v.IndexOf("::", StringComparison.Ordinal) > 0) yield return args[i];
+                    if (v == n && i + 1 < args.Count) (words ??= new List<ShellWord>()).Add(args[i + 1]);
+                    else if (v.Length > n.Length && v[n.Length] == '=' && v.StartsWith(n, StringComparison.Ordinal)) (words ??= new List<ShellWord>()).Add(args[i]);
+                    else if (n.Length == 2 && v.StartsWith(n, StringComparison.Ordinal) && v.Length > 2 && v.IndexOf("::", StringComparison.Ordinal) > 0) (words ??= new List<ShellWord>()).Add(args[i]);
                 }
             }
+            return words ?? (IReadOnlyList<ShellWord>)Array.Empty<ShellWord>();
         }
 
         /// <summary>Splits <c>Key=Value</c> (a leading <c>-o</c>, <c>--option=</c> or <c>--setopt=</c> removed).</summary>
         private static (string Key, string Value) SplitSetting(string text)
         {
-            foreach (var prefix in new[] { "--option=", "--setopt=", "-o" })
+            foreach (var prefix in SettingPrefixes)
                 if (text.StartsWith(prefix, StringComparison.Ordinal)) { text = text.Substring(prefix.Length); break; }
             int eq = text.IndexOf('=');
             return eq < 0 ? (text.Trim(), "") : (text.Substring(0, eq).Trim(), text.Substring(eq + 1).Trim());
