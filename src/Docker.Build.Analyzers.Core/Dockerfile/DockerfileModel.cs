@@ -83,17 +83,13 @@ namespace Docker.Build.Analyzers.Dockerfile
         /// <summary>Any stage with this name (case-insensitive), wherever it is; the first one when several share it.</summary>
         public Stage? FindStageByName(string name)
         {
-            // Rules ask this for every FROM and COPY --from: with many stages a scan per question grows with the
-            // square of the file, so larger files get a name index, built once per document.
-            if (name != null && Stages.Count > StageScanLimit)
-                return StagesByName().TryGetValue(name, out var named) ? named : null;
+            // Rules ask this for every FROM and COPY --from: a scan per question would grow with the square of the
+            // file, so the names are indexed once per document.
+            if (name != null) return StagesByName().TryGetValue(name, out var named) ? named : null;
             foreach (var s in Stages)
-                if (string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase)) return s;
+                if (s.Name == null) return s;
             return null;
         }
-
-        /// <summary>Up to this many stages, a scan is as quick as the index.</summary>
-        private const int StageScanLimit = 8;
 
         private Dictionary<string, Stage>? _stagesByName;
 

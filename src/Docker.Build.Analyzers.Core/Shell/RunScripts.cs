@@ -46,27 +46,8 @@ namespace Docker.Build.Analyzers.Shell
         /// <summary>The heredoc whose body this is, for heredoc scripts.</summary>
         public Heredoc? Heredoc { get; }
 
-        private SimpleCommand[]? _commands;
-
         /// <summary>The script's simple commands in source order (a view that <c>foreach</c> walks without allocating).</summary>
-        public ReadOnlyArray<SimpleCommand> Commands
-        {
-            get
-            {
-                var commands = System.Threading.Volatile.Read(ref _commands);
-                if (commands == null)
-                {
-                    var source = Script.Commands;
-                    if (!(source is SimpleCommand[] array))
-                    {
-                        array = new SimpleCommand[source.Count];
-                        for (int i = 0; i < array.Length; i++) array[i] = source[i];
-                    }
-                    commands = System.Threading.Interlocked.CompareExchange(ref _commands, array, null) ?? array;
-                }
-                return new ReadOnlyArray<SimpleCommand>(commands);
-            }
-        }
+        public ReadOnlyArray<SimpleCommand> Commands => Script.Commands;
     }
 
     /// <summary>A <c>RUN</c> instruction with its mounts, its shell and the scripts it runs.</summary>

@@ -97,49 +97,26 @@ namespace Docker.Build.Analyzers.Shell
         private ShellScript Build()
         {
             var commands = ToArray(_commands);
-            SortByStart(commands);
+            SortByStart(commands, c => c.Start);
             var pipelines = ToArray(_pipelines);
-            SortByStart(pipelines);
+            SortByStart(pipelines, p => p.Start);
             var redirections = ToArray(_redirections);
-            SortByStart(redirections);
+            SortByStart(redirections, r => r.Start);
             return new ShellScript(_text, ShellDialect.Posix, commands, pipelines, redirections, ToArray(_errors));
         }
 
         /// <summary>The items of a list in an exact array (the shared empty array when there are none).</summary>
         private static T[] ToArray<T>(List<T> items) => items.Count == 0 ? Array.Empty<T>() : items.ToArray();
 
-        // Insertion sorts by start: stable, and the lists are nearly sorted already (only substitutions finish before
-        // their command), so a pass is usually one comparison per item. One per type, to read Start without a delegate.
-
-        private static void SortByStart(SimpleCommand[] items)
+        // Insertion sort by start: stable, and the lists are nearly sorted already (only substitutions finish before
+        // their command), so a pass is usually one comparison per item.
+        private static void SortByStart<T>(T[] items, Func<T, int> start)
         {
             for (int i = 1; i < items.Length; i++)
             {
                 var item = items[i];
-                int key = item.Start, j = i - 1;
-                for (; j >= 0 && items[j].Start > key; j--) items[j + 1] = items[j];
-                items[j + 1] = item;
-            }
-        }
-
-        private static void SortByStart(ShellPipeline[] items)
-        {
-            for (int i = 1; i < items.Length; i++)
-            {
-                var item = items[i];
-                int key = item.Start, j = i - 1;
-                for (; j >= 0 && items[j].Start > key; j--) items[j + 1] = items[j];
-                items[j + 1] = item;
-            }
-        }
-
-        private static void SortByStart(ShellRedirection[] items)
-        {
-            for (int i = 1; i < items.Length; i++)
-            {
-                var item = items[i];
-                int key = item.Start, j = i - 1;
-                for (; j >= 0 && items[j].Start > key; j--) items[j + 1] = items[j];
+                int key = start(item), j = i - 1;
+                for (; j >= 0 && start(items[j]) > key; j--) items[j + 1] = items[j];
                 items[j + 1] = item;
             }
         }
@@ -797,7 +774,7 @@ namespace Docker.Build.Analyzers.Shell
             if (first >= _commands.Count) return Array.Empty<SimpleCommand>();
             var result = new SimpleCommand[_commands.Count - first];
             _commands.CopyTo(first, result, 0, result.Length);
-            SortByStart(result);
+            SortByStart(result, c => c.Start);
             return result;
         }
 

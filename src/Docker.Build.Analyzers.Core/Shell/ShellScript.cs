@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Docker.Build.Analyzers.Dockerfile;
 using Docker.Build.Analyzers.Text;
 
 namespace Docker.Build.Analyzers.Shell
@@ -11,12 +12,12 @@ namespace Docker.Build.Analyzers.Shell
     /// </summary>
     public sealed class ShellScript
     {
-        internal ShellScript(MappedText text, ShellDialect dialect, IReadOnlyList<SimpleCommand> commands, IReadOnlyList<ShellPipeline> pipelines,
+        internal ShellScript(MappedText text, ShellDialect dialect, SimpleCommand[] commands, IReadOnlyList<ShellPipeline> pipelines,
             IReadOnlyList<ShellRedirection> redirections, IReadOnlyList<ShellParseError> errors)
         {
             Text = text;
             Dialect = dialect;
-            Commands = commands;
+            Commands = new ReadOnlyArray<SimpleCommand>(commands);
             Pipelines = pipelines;
             Redirections = redirections;
             Errors = errors;
@@ -42,8 +43,8 @@ namespace Docker.Build.Analyzers.Shell
         /// <summary>False for scripts of PowerShell, cmd and other shells, which are not parsed.</summary>
         public bool IsParsed => Dialect == ShellDialect.Posix;
 
-        /// <summary>Every simple command in source order.</summary>
-        public IReadOnlyList<SimpleCommand> Commands { get; }
+        /// <summary>Every simple command in source order (a view that <c>foreach</c> walks without allocating).</summary>
+        public ReadOnlyArray<SimpleCommand> Commands { get; }
 
         /// <summary>Every pipeline in source order, single commands included (see <see cref="ShellPipeline.IsPiped"/>).</summary>
         public IReadOnlyList<ShellPipeline> Pipelines { get; }
