@@ -11,8 +11,9 @@ namespace Docker.Build.Analyzers.Analysis
         /// <summary>How far up an implicit context may be moved (Visual Studio puts it one level up, at the solution).</summary>
         private const int MaxAncestorLevels = 3;
 
-        public static BuildContext Resolve(IFileSystem fileSystem, DockerfileDocument document)
+        public static BuildContext Resolve(Workspace workspace, DockerfileDocument document)
         {
+            var fileSystem = workspace.FileSystem;
             string directory = document.ContextDirectory;
             bool inferred = false;
             if (!document.ContextIsExplicit)

@@ -30,43 +30,42 @@ namespace Docker.Build.Analyzers.Analysis
     public sealed class DockerAnalyzer
     {
         private readonly IReadOnlyList<DockerfileRule> _dockerfileRules;
+        private readonly IReadOnlyList<DockerIgnoreRule> _dockerIgnoreRules;
 
         public DockerAnalyzer() : this(RuleCatalog.Rules) { }
 
         public DockerAnalyzer(IEnumerable<Rule> rules)
         {
-            _dockerfileRules = rules.OfType<DockerfileRule>().ToList();
+            var list = rules.ToList();
+            _dockerfileRules = list.OfType<DockerfileRule>().ToList();
+            _dockerIgnoreRules = list.OfType<DockerIgnoreRule>().ToList();
         }
 
         public AnalysisResult Analyze(AnalysisRequest request, CancellationToken cancellationToken = default)
         {
             if (request == null) throw new ArgumentNullException(nameof(request));
             var diagnostics = new List<Diagnostic>();
-            var workspace = Load(request, diagnostics);
+            var workspace = WorkspaceLoader.Load(request, diagnostics);
+            var suppressions = new SuppressionsByFile(workspace);
 
             foreach (var document in workspace.Dockerfiles)
             {
+                if (!document.IsReported) continue;
                 cancellationToken.ThrowIfCancellationRequested();
                 var found = new List<Diagnostic>();
                 foreach (var rule in _dockerfileRules)
-                {
-                    var context = new DockerfileContext(rule.Descriptor, document, workspace, found);
-                    try
-                    {
-                        rule.Analyze(context);
-                    }
-                    catch (Exception ex) when (!(ex is OperationCanceledException))
-                    {
-                        found.Add(MakeFileDiagnostic(AnalyzerRules.InternalError, document.Syntax.Source, new TextSpan(0, 0), rule.Descriptor.Id, ex.GetType().Name + ": " + ex.Message));
-                    }
-                }
-                var suppressions = InlineSuppressions.Create(document.Syntax);
-                foreach (var d in found)
-                {
-                    if (d.Severity == DiagnosticSeverity.None) continue;
-                    if (suppressions.IsSuppressed(d)) continue;
-                    diagnostics.Add(d);
-                }
+                    Run(rule, () => rule.Analyze(new DockerfileContext(rule.Descriptor, document, workspace, found)), document.Syntax.Source, found);
+                Keep(found, document.Purpose, suppressions, diagnostics);
+            }
+
+            foreach (var document in workspace.DockerIgnores)
+            {
+                if (!document.IsReported) continue;
+                cancellationToken.ThrowIfCancellationRequested();
+                var found = new List<Diagnostic>();
+                foreach (var rule in _dockerIgnoreRules)
+                    Run(rule, () => rule.Analyze(new DockerIgnoreContext(rule.Descriptor, document, workspace, found)), document.File.Source, found);
+                Keep(found, document.Purpose, suppressions, diagnostics);
             }
 
             var ordered = diagnostics.Distinct(DiagnosticIdentity.Instance).ToList();
@@ -74,57 +73,68 @@ namespace Docker.Build.Analyzers.Analysis
             return new AnalysisResult(ordered);
         }
 
-        private static Workspace Load(AnalysisRequest request, List<Diagnostic> diagnostics)
+        /// <summary>Runs one rule; an exception becomes an internal-error finding on the file and the other rules go on.</summary>
+        private static void Run(Rule rule, Action analyze, SourceText source, List<Diagnostic> found)
         {
-            var dockerfiles = new List<DockerfileDocument>();
-            var seen = new HashSet<string>(PathComparer);
-            foreach (var asset in request.Assets)
+            try
             {
-                string path = Normalize(asset.Path, request.ProjectDirectory);
-                if (!seen.Add(path)) continue;
-                if (asset.Kind != AssetKind.Dockerfile) continue; // .dockerignore and compose files arrive with their rules
-
-                var text = AssetReader.TryRead(request.FileSystem, path, out var problem);
-                if (text == null)
-                {
-                    var empty = SourceText.From("", path);
-                    diagnostics.Add(MakeFileDiagnostic(AnalyzerRules.AssetUnreadable, empty, new TextSpan(0, 0), path, problem ?? "unknown problem"));
-                    continue;
-                }
-                var syntax = DockerfileParser.Parse(text);
-                if (syntax.HasErrors)
-                {
-                    // Docker rejects the file; rules over a broken tree would only add noise, so one finding says it all.
-                    var error = syntax.Errors.OrderBy(e => e.Span.Start).First();
-                    diagnostics.Add(MakeFileDiagnostic(AnalyzerRules.DockerfileUnparsable, text, error.Span, error.Message));
-                    continue;
-                }
-                string context = asset.ContextDirectory != null
-                    ? Normalize(asset.ContextDirectory, request.ProjectDirectory)
-                    : Normalize(request.ProjectDirectory, request.ProjectDirectory);
-                dockerfiles.Add(new DockerfileDocument(syntax, context, asset.ContextDirectory != null));
+                analyze();
             }
-            return new Workspace(request.ProjectDirectory, request.Project, request.FileSystem, dockerfiles);
+            catch (Exception ex) when (!(ex is OperationCanceledException))
+            {
+                found.Add(MakeFileDiagnostic(AnalyzerRules.InternalError, source, new TextSpan(0, 0), rule.Descriptor.Id, ex.GetType().Name + ": " + ex.Message));
+            }
         }
 
-        private static Diagnostic MakeFileDiagnostic(RuleDescriptor descriptor, SourceText text, TextSpan span, params string[] args) =>
+        /// <summary>Applies the asset's purpose (production-only rules are suggestions elsewhere) and inline suppressions.</summary>
+        private static void Keep(List<Diagnostic> found, AssetPurpose purpose, SuppressionsByFile suppressions, List<Diagnostic> diagnostics)
+        {
+            foreach (var d in found)
+            {
+                if (d.Severity == DiagnosticSeverity.None) continue;
+                if (suppressions.IsSuppressed(d)) continue;
+                diagnostics.Add(d.WithSeverity(PurposePolicy.Apply(d.Id, d.Severity, purpose)));
+            }
+        }
+
+        /// <summary>The inline suppressions of each file a finding can land in, read once per file.</summary>
+        private sealed class SuppressionsByFile
+        {
+            private readonly Dictionary<string, InlineSuppressions> _byPath = new Dictionary<string, InlineSuppressions>(PathComparer);
+            private readonly Workspace _workspace;
+
+            public SuppressionsByFile(Workspace workspace)
+            {
+                _workspace = workspace;
+            }
+
+            public bool IsSuppressed(Diagnostic d)
+            {
+                if (!_byPath.TryGetValue(d.FilePath, out var suppressions))
+                {
+                    suppressions = Create(d.FilePath);
+                    _byPath[d.FilePath] = suppressions;
+                }
+                return suppressions != null && suppressions.IsSuppressed(d);
+            }
+
+            private InlineSuppressions Create(string path)
+            {
+                foreach (var doc in _workspace.Dockerfiles)
+                    if (PathComparer.Equals(doc.Path, path)) return InlineSuppressions.Create(doc.Syntax);
+                foreach (var doc in _workspace.DockerIgnores)
+                    if (PathComparer.Equals(doc.Path, path)) return InlineSuppressions.FromLineComments(doc.File.Source);
+                foreach (var source in _workspace.ComposeSources)
+                    if (PathComparer.Equals(source.Path, path)) return InlineSuppressions.FromLineComments(source);
+                return InlineSuppressions.FromLineComments(SourceText.From("", path));
+            }
+        }
+
+        internal static Diagnostic MakeFileDiagnostic(RuleDescriptor descriptor, SourceText text, TextSpan span, params string[] args) =>
             new Diagnostic(descriptor, descriptor.DefaultSeverity, text.Path, span, text.GetLinePositionSpan(span), args);
 
         internal static readonly StringComparer PathComparer =
             Path.DirectorySeparatorChar == '\\' ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
-
-        private static string Normalize(string path, string baseDirectory)
-        {
-            try
-            {
-                string full = Path.IsPathRooted(path) ? path : Path.Combine(baseDirectory ?? "", path);
-                return Path.GetFullPath(full);
-            }
-            catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is PathTooLongException)
-            {
-                return path;
-            }
-        }
 
         private sealed class DiagnosticIdentity : IEqualityComparer<Diagnostic>
         {

@@ -1,17 +1,20 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using Docker.Build.Analyzers.Dockerfile;
+using Docker.Build.Analyzers.DockerIgnore;
 
 namespace Docker.Build.Analyzers.Analysis
 {
     /// <summary>A Dockerfile with its parse, its semantic model and its build context.</summary>
     public sealed class DockerfileDocument
     {
-        public DockerfileDocument(DockerfileSyntax syntax, string contextDirectory, bool contextIsExplicit = false)
+        public DockerfileDocument(DockerfileSyntax syntax, string contextDirectory, bool contextIsExplicit = false, AssetPurpose purpose = AssetPurpose.Production, bool isReported = true)
         {
             Syntax = syntax;
             ContextDirectory = contextDirectory;
             ContextIsExplicit = contextIsExplicit;
+            Purpose = purpose;
+            IsReported = isReported;
             _model = new System.Lazy<DockerfileModel>(() => DockerfileModel.Create(syntax));
             _runScripts = new System.Lazy<Shell.RunScripts>(() => Shell.RunScripts.Create(Model));
         }
@@ -28,28 +31,106 @@ namespace Docker.Build.Analyzers.Analysis
         /// <summary>The parsed shell scripts of every RUN; parsed once, on first use, and shared by all rules.</summary>
         public Shell.RunScripts RunScripts => _runScripts.Value;
 
-        /// <summary>The directory Docker would send as the build context.</summary>
+        /// <summary>
+        /// The directory the context search starts from: the declared context when <see cref="ContextIsExplicit"/>,
+        /// else the project directory (the Dockerfile's own directory for a Dockerfile above the project).
+        /// </summary>
         public string ContextDirectory { get; }
 
-        /// <summary>True when the project named the context (DockerfileContext); false when it defaulted to the project directory.</summary>
+        /// <summary>True when the project named the context (DockerfileContext, or the item's Context); false when it defaulted.</summary>
         public bool ContextIsExplicit { get; }
+
+        /// <summary>Production, development or test: production-only rules are at most suggestions on the others.</summary>
+        public AssetPurpose Purpose { get; }
+
+        /// <summary>False for a shared Dockerfile another project reports: it is loaded only to be understood.</summary>
+        public bool IsReported { get; }
+    }
+
+    /// <summary>A .dockerignore file of the workspace, parsed.</summary>
+    public sealed class DockerIgnoreDocument
+    {
+        public DockerIgnoreDocument(DockerIgnoreFile file, AssetPurpose purpose = AssetPurpose.Production, bool isReported = true)
+        {
+            File = file;
+            Purpose = purpose;
+            IsReported = isReported;
+        }
+
+        public string Path => File.Path;
+        public DockerIgnoreFile File { get; }
+        public AssetPurpose Purpose { get; }
+
+        /// <summary>False for a shared ignore file another project reports.</summary>
+        public bool IsReported { get; }
+
+        /// <summary>The context root it applies to (<c>.dockerignore</c>), or the Dockerfile it belongs to (<c>x.Dockerfile.dockerignore</c>).</summary>
+        public string Directory => System.IO.Path.GetDirectoryName(Path) ?? "";
+
+        /// <summary>A per-Dockerfile ignore file (<c>Dockerfile.dockerignore</c>, <c>api.Dockerfile.dockerignore</c>).</summary>
+        public bool IsDockerfileSpecific => !System.IO.Path.GetFileName(Path).Equals(".dockerignore", System.StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A compose service that builds a Dockerfile: the build context compose gives it, and where it says so.</summary>
+    public sealed class ComposeBuildReference
+    {
+        public ComposeBuildReference(string composeFilePath, string serviceName, string contextDirectory, string dockerfilePath, Text.SourceText source, Text.TextSpan contextSpan)
+        {
+            ComposeFilePath = composeFilePath;
+            ServiceName = serviceName;
+            ContextDirectory = contextDirectory;
+            DockerfilePath = dockerfilePath;
+            Source = source;
+            ContextSpan = contextSpan;
+        }
+
+        public string ComposeFilePath { get; }
+        public string ServiceName { get; }
+
+        /// <summary>Full path of <c>build.context</c> (relative to the compose file).</summary>
+        public string ContextDirectory { get; }
+
+        /// <summary>Full path of <c>build.dockerfile</c> (relative to the context; <c>Dockerfile</c> by default).</summary>
+        public string DockerfilePath { get; }
+
+        /// <summary>The compose file's text, for findings at the <c>context:</c> value.</summary>
+        public Text.SourceText Source { get; }
+
+        /// <summary>The <c>context</c> value (or the short <c>build: path</c>).</summary>
+        public Text.TextSpan ContextSpan { get; }
     }
 
     /// <summary>All assets of one analysis, loaded and parsed, plus the project facts and read-only file access.</summary>
     public sealed class Workspace
     {
-        public Workspace(string projectDirectory, ProjectFacts project, IFileSystem fileSystem, IReadOnlyList<DockerfileDocument> dockerfiles)
+        public Workspace(string projectDirectory, ProjectFacts project, IFileSystem fileSystem, IReadOnlyList<DockerfileDocument> dockerfiles,
+            IReadOnlyList<DockerIgnoreDocument>? dockerIgnores = null, IReadOnlyList<ComposeBuildReference>? composeBuilds = null, string? repositoryRoot = null,
+            IReadOnlyList<Text.SourceText>? composeSources = null)
         {
             ProjectDirectory = projectDirectory;
             Project = project;
             FileSystem = fileSystem;
             Dockerfiles = dockerfiles;
+            DockerIgnores = dockerIgnores ?? System.Array.Empty<DockerIgnoreDocument>();
+            ComposeBuilds = composeBuilds ?? System.Array.Empty<ComposeBuildReference>();
+            RepositoryRoot = repositoryRoot;
+            ComposeSources = composeSources ?? System.Array.Empty<Text.SourceText>();
         }
 
         public string ProjectDirectory { get; }
         public ProjectFacts Project { get; }
         public IFileSystem FileSystem { get; }
         public IReadOnlyList<DockerfileDocument> Dockerfiles { get; }
+        public IReadOnlyList<DockerIgnoreDocument> DockerIgnores { get; }
+
+        /// <summary>Every compose service of the workspace's compose files that builds a Dockerfile.</summary>
+        public IReadOnlyList<ComposeBuildReference> ComposeBuilds { get; }
+
+        /// <summary>The texts of the workspace's compose files (for their inline suppressions).</summary>
+        public IReadOnlyList<Text.SourceText> ComposeSources { get; }
+
+        /// <summary>The nearest folder above the project that holds <c>.git</c>, or null.</summary>
+        public string? RepositoryRoot { get; }
 
         private readonly ConcurrentDictionary<DockerfileDocument, System.Lazy<BuildContext>> _buildContexts =
             new ConcurrentDictionary<DockerfileDocument, System.Lazy<BuildContext>>();
@@ -60,7 +141,7 @@ namespace Docker.Build.Analyzers.Analysis
             // Rules ask again and again: the lookup alone allocates nothing once the context exists.
             if (_buildContexts.TryGetValue(document, out var existing)) return existing.Value;
             return _buildContexts.GetOrAdd(document, d => new System.Lazy<BuildContext>(
-                () => BuildContextResolver.Resolve(FileSystem, d),
+                () => BuildContextResolver.Resolve(this, d),
                 System.Threading.LazyThreadSafetyMode.ExecutionAndPublication)).Value;
         }
     }

@@ -61,6 +61,59 @@ namespace Docker.Build.Analyzers.Diagnostics
             return new InlineSuppressions(ranges);
         }
 
+        /// <summary>
+        /// Suppressions in a file whose comments are whole lines starting with <c>#</c> (.dockerignore, compose YAML):
+        /// <c># dkr-disable-next-line DKR503</c> silences the next line that is not blank or a comment (for YAML, with
+        /// everything nested below it), <c># dkr-disable DKR509</c> the rest of the file.
+        /// </summary>
+        public static InlineSuppressions FromLineComments(Text.SourceText source)
+        {
+            var ranges = new List<(int, int, HashSet<string>)>();
+            int fileEnd = source.Length + 1;
+            string text = source.Text;
+            for (int line = 1; line <= source.LineCount; line++)
+            {
+                var span = source.GetLineSpan(line);
+                int start = span.Start;
+                while (start < span.End && (text[start] == ' ' || text[start] == '\t')) start++;
+                if (start >= span.End || text[start] != '#') continue;
+                string comment = text.Substring(start + 1, span.End - start - 1).Trim();
+                if (!TryParseDkr(comment, out bool nextLine, out var ids)) continue;
+                if (!nextLine)
+                {
+                    ranges.Add((span.Start, fileEnd, ids));
+                    continue;
+                }
+                // The next line with content, and (YAML) the lines indented deeper than it.
+                for (int next = line + 1; next <= source.LineCount; next++)
+                {
+                    var target = source.GetLineSpan(next);
+                    int indent = Indentation(text, target);
+                    if (indent < 0 || text[target.Start + indent] == '#') continue;
+                    int end = target.End;
+                    for (int below = next + 1; below <= source.LineCount; below++)
+                    {
+                        var child = source.GetLineSpan(below);
+                        int childIndent = Indentation(text, child);
+                        if (childIndent < 0) continue;
+                        if (childIndent <= indent && !(childIndent == indent && text[child.Start + childIndent] == '-' && text[target.Start + indent] != '-')) break;
+                        end = child.End;
+                    }
+                    ranges.Add((target.Start, end + 1, ids));
+                    break;
+                }
+            }
+            return new InlineSuppressions(ranges);
+        }
+
+        /// <summary>The indentation of a line, or -1 for a blank line.</summary>
+        private static int Indentation(string text, Text.TextSpan line)
+        {
+            int i = line.Start;
+            while (i < line.End && (text[i] == ' ' || text[i] == '\t')) i++;
+            return i >= line.End ? -1 : i - line.Start;
+        }
+
         public bool IsSuppressed(Diagnostic diagnostic)
         {
             int at = diagnostic.Span.Start;

@@ -21,28 +21,35 @@ namespace Docker.Build.Analyzers.Rules
         public abstract void Analyze(DockerfileContext context);
     }
 
-    /// <summary>What a Dockerfile rule sees: the parsed document, the workspace around it, and a way to report.</summary>
-    public sealed class DockerfileContext
+    /// <summary>A rule that checks one .dockerignore file at a time (it may look at the Dockerfiles that use it).</summary>
+    public abstract class DockerIgnoreRule : Rule
+    {
+        public abstract void Analyze(DockerIgnoreContext context);
+    }
+
+    /// <summary>
+    /// What every rule context shares: the rule's descriptor, the file findings are reported in, and the sink.
+    /// Findings may also be reported in another file of the workspace (a .dockerignore pattern found while checking a
+    /// Dockerfile) with <see cref="ReportIn"/>.
+    /// </summary>
+    public abstract class RuleContext
     {
         private readonly RuleDescriptor _descriptor;
         private readonly List<Diagnostic> _sink;
 
-        internal DockerfileContext(RuleDescriptor descriptor, DockerfileDocument document, Workspace workspace, List<Diagnostic> sink)
+        internal RuleContext(RuleDescriptor descriptor, Workspace workspace, List<Diagnostic> sink)
         {
             _descriptor = descriptor;
-            Document = document;
             Workspace = workspace;
             _sink = sink;
         }
 
-        public DockerfileDocument Document { get; }
-        public DockerfileSyntax Syntax => Document.Syntax;
-        public DockerfileModel Model => Document.Model;
         public Workspace Workspace { get; }
         public ProjectFacts Project => Workspace.Project;
+        public RuleDescriptor Descriptor => _descriptor;
 
-        /// <summary>The Dockerfile's build context and .dockerignore, inspected lazily and shared by all rules of the analysis.</summary>
-        public BuildContext BuildContext => Workspace.GetBuildContext(Document);
+        /// <summary>The file findings are reported in.</summary>
+        protected abstract SourceText Source { get; }
 
         public void Report(TextSpan span, params object?[] arguments) =>
             Report(span, _descriptor.DefaultSeverity, arguments);
@@ -51,26 +58,62 @@ namespace Docker.Build.Analyzers.Rules
         // without a params object[] and a converted copy of it per finding.
 
         public void Report(TextSpan span, string? argument) =>
-            Add(span, _descriptor.DefaultSeverity, new[] { argument ?? "" });
+            Add(Source, span, _descriptor.DefaultSeverity, new[] { argument ?? "" });
 
         public void Report(TextSpan span, string? first, string? second) =>
-            Add(span, _descriptor.DefaultSeverity, new[] { first ?? "", second ?? "" });
+            Add(Source, span, _descriptor.DefaultSeverity, new[] { first ?? "", second ?? "" });
 
         public void Report(TextSpan span, string? first, string? second, string? third) =>
-            Add(span, _descriptor.DefaultSeverity, new[] { first ?? "", second ?? "", third ?? "" });
+            Add(Source, span, _descriptor.DefaultSeverity, new[] { first ?? "", second ?? "", third ?? "" });
 
         /// <summary>Reports with a severity other than the rule's default (a rule whose milder variant is only a suggestion).</summary>
-        public void Report(TextSpan span, DiagnosticSeverity severity, params object?[] arguments)
+        public void Report(TextSpan span, DiagnosticSeverity severity, params object?[] arguments) =>
+            Add(Source, span, severity, ToStrings(arguments));
+
+        /// <summary>Reports in another file (the .dockerignore line that excludes what this Dockerfile needs).</summary>
+        public void ReportIn(SourceText source, TextSpan span, DiagnosticSeverity severity, params object?[] arguments) =>
+            Add(source, span, severity, ToStrings(arguments));
+
+        private static string[] ToStrings(object?[]? arguments)
         {
             var args = new string[arguments?.Length ?? 0];
             for (int i = 0; i < args.Length; i++) args[i] = System.Convert.ToString(arguments![i], System.Globalization.CultureInfo.InvariantCulture) ?? "";
-            Add(span, severity, args);
+            return args;
         }
 
-        private void Add(TextSpan span, DiagnosticSeverity severity, string[] arguments)
-        {
-            var text = Document.Syntax.Source;
+        private void Add(SourceText text, TextSpan span, DiagnosticSeverity severity, string[] arguments) =>
             _sink.Add(new Diagnostic(_descriptor, severity, text.Path, span, text.GetLinePositionSpan(span), arguments));
+    }
+
+    /// <summary>What a Dockerfile rule sees: the parsed document, the workspace around it, and a way to report.</summary>
+    public sealed class DockerfileContext : RuleContext
+    {
+        internal DockerfileContext(RuleDescriptor descriptor, DockerfileDocument document, Workspace workspace, List<Diagnostic> sink)
+            : base(descriptor, workspace, sink)
+        {
+            Document = document;
         }
+
+        public DockerfileDocument Document { get; }
+        public DockerfileSyntax Syntax => Document.Syntax;
+        public DockerfileModel Model => Document.Model;
+        protected override SourceText Source => Document.Syntax.Source;
+
+        /// <summary>The Dockerfile's build context and .dockerignore, inspected lazily and shared by all rules of the analysis.</summary>
+        public BuildContext BuildContext => Workspace.GetBuildContext(Document);
+    }
+
+    /// <summary>What a .dockerignore rule sees: the parsed file, the workspace (and the Dockerfiles built with it).</summary>
+    public sealed class DockerIgnoreContext : RuleContext
+    {
+        internal DockerIgnoreContext(RuleDescriptor descriptor, DockerIgnoreDocument document, Workspace workspace, List<Diagnostic> sink)
+            : base(descriptor, workspace, sink)
+        {
+            Document = document;
+        }
+
+        public DockerIgnoreDocument Document { get; }
+        public DockerIgnore.DockerIgnoreFile File => Document.File;
+        protected override SourceText Source => Document.File.Source;
     }
 }

@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Docker.Build.Analyzers.Diagnostics;
+using Docker.Build.Analyzers.Dockerfile;
+using Docker.Build.Analyzers.DockerIgnore;
+using Docker.Build.Analyzers.Rules.Analyzer;
+using Docker.Build.Analyzers.Text;
+
+namespace Docker.Build.Analyzers.Analysis
+{
+    /// <summary>
+    /// Turns a request into a workspace: reads and parses every asset once (a file that cannot be read or parsed
+    /// becomes one DKR9xx finding), gives each its purpose, and finds the repository root.
+    /// </summary>
+    internal static class WorkspaceLoader
+    {
+        public static Workspace Load(AnalysisRequest request, List<Diagnostic> diagnostics)
+        {
+            var project = request.Project;
+            var fileSystem = request.FileSystem;
+            string projectDirectory = Normalize(request.ProjectDirectory, request.ProjectDirectory);
+            string? repositoryRoot = RepositoryLayout.FindRepositoryRoot(fileSystem, projectDirectory);
+            string purposeRoot = repositoryRoot ?? project.SolutionDirectory ?? projectDirectory;
+
+            var dockerfiles = new List<DockerfileDocument>();
+            var ignores = new List<DockerIgnoreDocument>();
+            var seen = new HashSet<string>(DockerAnalyzer.PathComparer);
+            foreach (var asset in request.Assets)
+            {
+                string path = Normalize(asset.Path, projectDirectory);
+                if (!seen.Add(path)) continue;
+                var purpose = PurposeOf(asset, path, project, projectDirectory, purposeRoot);
+                switch (asset.Kind)
+                {
+                    case AssetKind.Dockerfile:
+                    {
+                        var syntax = ReadDockerfile(fileSystem, path, diagnostics);
+                        if (syntax == null) continue;
+                        string context = asset.ContextDirectory != null
+                            ? Normalize(asset.ContextDirectory, projectDirectory)
+                            : projectDirectory;
+                        dockerfiles.Add(new DockerfileDocument(syntax, context, asset.ContextDirectory != null, purpose));
+                        break;
+                    }
+                    case AssetKind.DockerIgnore:
+                    {
+                        var text = Read(fileSystem, path, diagnostics);
+                        if (text == null) continue;
+                        ignores.Add(new DockerIgnoreDocument(DockerIgnoreParser.Parse(text), purpose));
+                        break;
+                    }
+                    default:
+                        // Compose files arrive with the compose model.
+                        break;
+                }
+            }
+            return new Workspace(projectDirectory, project, fileSystem, dockerfiles, ignores, null, repositoryRoot);
+        }
+
+        internal static AssetPurpose PurposeOf(AssetInput asset, string path, ProjectFacts project, string projectDirectory, string purposeRoot)
+        {
+            if (asset.Purpose.HasValue) return asset.Purpose.Value;
+            if (AssetPurposes.MatchesAny(path, project.DevelopmentAssetPatterns, projectDirectory)) return AssetPurpose.Development;
+            if (AssetPurposes.MatchesAny(path, project.TestAssetPatterns, projectDirectory)) return AssetPurpose.Test;
+            return AssetPurposes.Infer(path, asset.Kind, purposeRoot);
+        }
+
+        /// <summary>Reads and parses a Dockerfile; null (with a DKR901/DKR902 finding) when that is not possible.</summary>
+        internal static DockerfileSyntax? ReadDockerfile(IFileSystem fileSystem, string path, List<Diagnostic>? diagnostics)
+        {
+            var text = Read(fileSystem, path, diagnostics);
+            if (text == null) return null;
+            var syntax = DockerfileParser.Parse(text);
+            if (syntax.HasErrors)
+            {
+                // Docker rejects the file; rules over a broken tree would only add noise, so one finding says it all.
+                var error = syntax.Errors.OrderBy(e => e.Span.Start).First();
+                diagnostics?.Add(DockerAnalyzer.MakeFileDiagnostic(AnalyzerRules.DockerfileUnparsable, text, error.Span, error.Message));
+                return null;
+            }
+            return syntax;
+        }
+
+        internal static SourceText? Read(IFileSystem fileSystem, string path, List<Diagnostic>? diagnostics)
+        {
+            var text = AssetReader.TryRead(fileSystem, path, out var problem);
+            if (text == null)
+                diagnostics?.Add(DockerAnalyzer.MakeFileDiagnostic(AnalyzerRules.AssetUnreadable, SourceText.From("", path), new TextSpan(0, 0), path, problem ?? "unknown problem"));
+            return text;
+        }
+
+        internal static string Normalize(string path, string baseDirectory)
+        {
+            try
+            {
+                string full = Path.IsPathRooted(path) ? path : Path.Combine(baseDirectory ?? "", path);
+                return Path.GetFullPath(full);
+            }
+            catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is PathTooLongException)
+            {
+                return path;
+            }
+        }
+    }
+
+    /// <summary>Where a project sits: the repository root (the nearest folder holding <c>.git</c>).</summary>
+    public static class RepositoryLayout
+    {
+        /// <summary>How many folders up the search for <c>.git</c> goes before it gives up.</summary>
+        public const int MaxLevels = 32;
+
+        public static string? FindRepositoryRoot(IFileSystem fileSystem, string directory)
+        {
+            try
+            {
+                string? current = directory;
+                for (int level = 0; level <= MaxLevels && !string.IsNullOrEmpty(current); level++)
+                {
+                    string git = Path.Combine(current!, ".git");
+                    // A worktree or submodule has a .git file; a clone a .git folder.
+                    if (fileSystem.DirectoryExists(git) || fileSystem.FileExists(git)) return current;
+                    current = Path.GetDirectoryName(current!.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
+                }
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)
+            {
+            }
+            return null;
+        }
+    }
+}
