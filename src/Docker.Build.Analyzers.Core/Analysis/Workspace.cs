@@ -132,6 +132,26 @@ namespace Docker.Build.Analyzers.Analysis
         /// <summary>The nearest folder above the project that holds <c>.git</c>, or null.</summary>
         public string? RepositoryRoot { get; }
 
+        /// <summary>The Dockerfiles of the workspace whose build context applies this ignore file.</summary>
+        public IReadOnlyList<DockerfileDocument> DockerfilesUsing(DockerIgnoreDocument ignore)
+        {
+            var list = new List<DockerfileDocument>();
+            foreach (var d in Dockerfiles)
+            {
+                var context = GetBuildContext(d);
+                if (context.IgnoreFile != null && DockerAnalyzer.PathComparer.Equals(context.IgnoreFile.Path, ignore.Path)) list.Add(d);
+            }
+            return list;
+        }
+
+        /// <summary>The loaded ignore file at a path, or null.</summary>
+        public DockerIgnoreDocument? FindDockerIgnore(string path)
+        {
+            foreach (var d in DockerIgnores)
+                if (DockerAnalyzer.PathComparer.Equals(d.Path, path)) return d;
+            return null;
+        }
+
         private readonly ConcurrentDictionary<DockerfileDocument, System.Lazy<BuildContext>> _buildContexts =
             new ConcurrentDictionary<DockerfileDocument, System.Lazy<BuildContext>>();
 
