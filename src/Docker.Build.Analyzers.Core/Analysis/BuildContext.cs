@@ -74,6 +74,84 @@ namespace Docker.Build.Analyzers.Analysis
         public int EntriesVisited { get; }
     }
 
+    /// <summary>Where a Dockerfile's build context came from.</summary>
+    public enum ContextSource
+    {
+        /// <summary>The project said so: <c>DockerfileContext</c> or the item's <c>Context</c>.</summary>
+        Declared,
+
+        /// <summary>A compose service that builds this Dockerfile (<c>build.context</c>).</summary>
+        Compose,
+
+        /// <summary>The COPY sources exist in this folder above the Dockerfile, and not where it lives.</summary>
+        Inferred,
+
+        /// <summary>Nothing else said anything: the project directory (or the Dockerfile's directory above it).</summary>
+        ProjectDirectory,
+
+        /// <summary>No candidate holds most of the COPY sources: rules that depend on the context stay silent.</summary>
+        Undecided,
+    }
+
+    /// <summary>The decision about a Dockerfile's build context, with the words a finding uses for it.</summary>
+    public sealed class ContextDecision
+    {
+        public static readonly ContextDecision ProjectDirectory = new ContextDecision(ContextSource.ProjectDirectory, "the project directory, the default");
+        public static readonly ContextDecision Inferred = new ContextDecision(ContextSource.Inferred, "inferred from the COPY sources, which exist there");
+        public static readonly ContextDecision Undecided = new ContextDecision(ContextSource.Undecided, "undecided: no folder holds most of the COPY sources");
+
+        public ContextDecision(ContextSource source, string description, ContextDisagreement? disagreement = null)
+        {
+            Source = source;
+            Description = description;
+            Disagreement = disagreement;
+        }
+
+        public ContextSource Source { get; }
+
+        /// <summary>How findings name the source ("DockerfileContext in Api.csproj", "service 'api' in docker-compose.yml").</summary>
+        public string Description { get; }
+
+        /// <summary>Two declarations named different contexts and the sources exist in only one of them.</summary>
+        public ContextDisagreement? Disagreement { get; }
+    }
+
+    /// <summary>
+    /// A declared context that the COPY sources contradict while another declaration agrees with them: reported once,
+    /// at the declaration that is wrong.
+    /// </summary>
+    public sealed class ContextDisagreement
+    {
+        public ContextDisagreement(string wrongFilePath, Text.SourceText? wrongSource, Text.TextSpan wrongSpan, string wrongDescription, string wrongDirectory, string rightDescription, string rightDirectory, int sourcesFoundInRight, int sourcesFoundInWrong, int sourceCount)
+        {
+            WrongFilePath = wrongFilePath;
+            WrongSource = wrongSource;
+            WrongSpan = wrongSpan;
+            WrongDescription = wrongDescription;
+            WrongDirectory = wrongDirectory;
+            RightDescription = rightDescription;
+            RightDirectory = rightDirectory;
+            SourcesFoundInRight = sourcesFoundInRight;
+            SourcesFoundInWrong = sourcesFoundInWrong;
+            SourceCount = sourceCount;
+        }
+
+        /// <summary>The file that holds the wrong declaration (a project file or a compose file).</summary>
+        public string WrongFilePath { get; }
+
+        /// <summary>Its text, when it could be read; null means the finding goes to the Dockerfile's first line.</summary>
+        public Text.SourceText? WrongSource { get; }
+
+        public Text.TextSpan WrongSpan { get; }
+        public string WrongDescription { get; }
+        public string WrongDirectory { get; }
+        public string RightDescription { get; }
+        public string RightDirectory { get; }
+        public int SourcesFoundInRight { get; }
+        public int SourcesFoundInWrong { get; }
+        public int SourceCount { get; }
+    }
+
     /// <summary>Bounds that keep context inspection cheap inside every build.</summary>
     public sealed class BuildContextLimits
     {
@@ -105,15 +183,18 @@ namespace Docker.Build.Analyzers.Analysis
         private readonly Lazy<ContextFileList> _files;
         private readonly BuildContextLimits _limits;
 
-        public BuildContext(IFileSystem fileSystem, string directory, DockerIgnoreFile? ignoreFile, bool isInferred = false, BuildContextLimits? limits = null)
+        public BuildContext(IFileSystem fileSystem, string directory, DockerIgnoreFile? ignoreFile, bool isInferred = false, BuildContextLimits? limits = null,
+            ContextDecision? decision = null)
         {
             _fileSystem = fileSystem ?? throw new ArgumentNullException(nameof(fileSystem));
             Directory = directory ?? throw new ArgumentNullException(nameof(directory));
             IgnoreFile = ignoreFile;
             Matcher = ignoreFile?.Matcher ?? DockerIgnoreMatcher.Empty;
-            IsInferred = isInferred;
+            Decision = decision ?? (isInferred ? ContextDecision.Inferred : ContextDecision.ProjectDirectory);
+            IsInferred = Decision.Source == ContextSource.Inferred;
             _limits = limits ?? BuildContextLimits.Default;
-            Exists = SafeDirectoryExists(directory);
+            // An undecided context is treated as one we cannot see: context-dependent rules stay silent rather than guess.
+            Exists = Decision.Source != ContextSource.Undecided && SafeDirectoryExists(directory);
             _files = new Lazy<ContextFileList>(Walk, LazyThreadSafetyMode.ExecutionAndPublication);
             _listUncached = ListUncached;
             _probeUncached = ProbeUncached;
@@ -137,6 +218,9 @@ namespace Docker.Build.Analyzers.Analysis
         public bool IsInferred { get; }
 
         public BuildContextLimits Limits => _limits;
+
+        /// <summary>Which source decided the context (declared, compose, inferred, the project directory) and how it is described in findings.</summary>
+        public ContextDecision Decision { get; }
 
         /// <summary>The full path of a context-relative path.</summary>
         public string GetFullPath(string contextPath) =>

@@ -40,6 +40,7 @@ namespace Docker.Build.Analyzers.Rules
             new AptInstallWithoutYes(),                     // DKR126
             new CopyDestinationNotDirectory(),              // DKR127
             new VariableInExecForm(),                       // DKR128
+            new BuildContextDeclarationsDisagree(),         // DKR129
 
             // DKR2xx: security
             new FinalStageRunsAsRoot(),                     // DKR201
