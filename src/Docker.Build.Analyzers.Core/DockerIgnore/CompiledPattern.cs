@@ -31,8 +31,14 @@ namespace Docker.Build.Analyzers.DockerIgnore
             /// <summary><c>*</c>, Docker's <c>[^/]*</c>: any run without '/'.</summary>
             Star,
 
-            /// <summary><c>**</c> (or <c>**/</c>) before more pattern, Docker's <c>(.*/)?</c>: nothing, or any run ending in '/'.</summary>
+            /// <summary>
+            /// <c>**</c> (or <c>**/</c>) before more pattern, Docker's <c>(.*/)?</c>: reads nothing itself; it leads to
+            /// the <see cref="DirectoriesLoop"/> after it or, matching nothing, past that.
+            /// </summary>
             Directories,
+
+            /// <summary>The inside of <c>(.*/)?</c>: any run, left only by reading a '/'.</summary>
+            DirectoriesLoop,
 
             /// <summary>A trailing <c>**</c> after a wildcard, Docker's <c>.*</c>: any run.</summary>
             Rest,
@@ -76,6 +82,9 @@ namespace Docker.Build.Analyzers.DockerIgnore
 
         public bool IsValid => _kind != Kind.Invalid;
 
+        /// <summary>Compared by string equality with the whole path.</summary>
+        internal bool IsExact => _kind == Kind.Exact;
+
         /// <summary>Text every path this pattern matches starts with ("" when none is certain).</summary>
         internal string LeadingLiteral { get; }
 
@@ -106,10 +115,16 @@ namespace Docker.Build.Analyzers.DockerIgnore
             void Add(Op op, int ch = 0, CodePointClass? cls = null)
             {
                 // "(.*/)?(.*/)?" accepts exactly what "(.*/)?" does; folding them keeps "**/**/**/x" small.
-                if (op == Op.Directories && ops.Count > 0 && ops[ops.Count - 1] == Op.Directories) return;
+                if (op == Op.Directories && ops.Count > 0 && ops[ops.Count - 1] == Op.DirectoriesLoop) return;
                 ops.Add(op);
                 chars.Add(ch);
                 classes.Add(cls);
+                if (op == Op.Directories)
+                {
+                    ops.Add(Op.DirectoriesLoop);
+                    chars.Add(0);
+                    classes.Add(null);
+                }
             }
 
             for (int i = 0; i < n; i++)
@@ -296,7 +311,7 @@ namespace Docker.Build.Analyzers.DockerIgnore
                             // Go's '.' stops at a newline, and Docker's regex inherits that.
                             if (c != '\n') next[j] = alive = true;
                             break;
-                        case Op.Directories:
+                        case Op.DirectoriesLoop:
                             if (c != '\n')
                             {
                                 next[j] = alive = true;
@@ -321,7 +336,13 @@ namespace Docker.Build.Analyzers.DockerIgnore
             {
                 if (!states[j]) continue;
                 var op = _ops[j];
-                if (op == Op.Star || op == Op.Rest || op == Op.Directories) states[j + 1] = true;
+                if (op == Op.Star || op == Op.Rest) states[j + 1] = true;
+                else if (op == Op.Directories)
+                {
+                    // Into the loop, or past it when "**/" stands for no directory at all.
+                    states[j + 1] = true;
+                    states[j + 2] = true;
+                }
             }
         }
 

@@ -60,6 +60,9 @@ namespace Docker.Build.Analyzers.DockerIgnore
         /// <summary>Text every path this pattern matches ends with, or "".</summary>
         internal string TrailingLiteral => _compiled.TrailingLiteral;
 
+        /// <summary>The pattern is compared as a plain path (no wildcard Docker would interpret).</summary>
+        internal bool IsExactPath => IsValid && _compiled.IsExact;
+
         /// <summary>Glob tokens of the compiled pattern (0 for the exact, prefix and suffix forms).</summary>
         internal int TokenCount => _compiled.TokenCount;
 

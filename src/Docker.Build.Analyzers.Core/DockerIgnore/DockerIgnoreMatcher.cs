@@ -204,6 +204,7 @@ namespace Docker.Build.Analyzers.DockerIgnore
         /// </summary>
         private sealed class PatternIndex
         {
+            private readonly Dictionary<string, List<int>> _exact = new Dictionary<string, List<int>>(StringComparer.Ordinal);
             private readonly Dictionary<string, List<int>> _byStart = new Dictionary<string, List<int>>(StringComparer.Ordinal);
             private readonly Dictionary<string, List<int>> _byEnd = new Dictionary<string, List<int>>(StringComparer.Ordinal);
             private readonly bool[] _startLengths = new bool[KeyLength + 1];
@@ -212,16 +213,46 @@ namespace Docker.Build.Analyzers.DockerIgnore
 
             public PatternIndex(DockerIgnorePattern[] patterns)
             {
+                // Each pattern is filed once, under whichever of its two keys fewer patterns share, so a list of
+                // files under one folder ("generated/file1.txt", ...) spreads by its ends, a list of "*.extN" by its
+                // ends, and "dirN/**" by its starts. Plain paths are found by one exact lookup.
+                var startCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+                var endCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+                foreach (var p in patterns)
+                {
+                    if (p.IsExactPath) continue;
+                    Count(startCounts, StartKey(p));
+                    Count(endCounts, EndKey(p));
+                }
                 var everywhere = new List<int>();
                 for (int i = 0; i < patterns.Length; i++)
                 {
-                    string leading = patterns[i].LeadingLiteral, trailing = patterns[i].TrailingLiteral;
-                    int startKey = Math.Min(leading.Length, KeyLength), endKey = Math.Min(trailing.Length, KeyLength);
-                    if (startKey == 0 && endKey == 0) everywhere.Add(i);
-                    else if (startKey >= endKey) File(_byStart, _startLengths, leading.Substring(0, startKey), i);
-                    else File(_byEnd, _endLengths, trailing.Substring(trailing.Length - endKey), i);
+                    var p = patterns[i];
+                    if (p.IsExactPath)
+                    {
+                        if (!_exact.TryGetValue(p.Pattern, out var list)) _exact[p.Pattern] = list = new List<int>();
+                        list.Add(i);
+                        continue;
+                    }
+                    string startKey = StartKey(p), endKey = EndKey(p);
+                    if (startKey.Length == 0 && endKey.Length == 0) everywhere.Add(i);
+                    else if (endKey.Length == 0 || startKey.Length > 0 && startCounts[startKey] <= endCounts[endKey]) File(_byStart, _startLengths, startKey, i);
+                    else File(_byEnd, _endLengths, endKey, i);
                 }
                 _everywhere = everywhere.ToArray();
+            }
+
+            private static string StartKey(DockerIgnorePattern p) =>
+                p.LeadingLiteral.Length <= KeyLength ? p.LeadingLiteral : p.LeadingLiteral.Substring(0, KeyLength);
+
+            private static string EndKey(DockerIgnorePattern p) =>
+                p.TrailingLiteral.Length <= KeyLength ? p.TrailingLiteral : p.TrailingLiteral.Substring(p.TrailingLiteral.Length - KeyLength);
+
+            private static void Count(Dictionary<string, int> counts, string key)
+            {
+                if (key.Length == 0) return;
+                counts.TryGetValue(key, out int n);
+                counts[key] = n + 1;
             }
 
             private static void File(Dictionary<string, List<int>> map, bool[] lengths, string key, int index)
@@ -258,6 +289,7 @@ namespace Docker.Build.Analyzers.DockerIgnore
 
             private void Collect(string path, List<int> into)
             {
+                if (_exact.TryGetValue(path, out var exact)) into.AddRange(exact);
                 int max = Math.Min(path.Length, KeyLength);
                 for (int length = 1; length <= max; length++)
                 {
