@@ -68,7 +68,7 @@ namespace Docker.Build.Analyzers.Analysis
         /// <summary>Context-relative paths in breadth-first, ordinal order (shallow files first).</summary>
         public IReadOnlyList<string> Files { get; }
 
-        /// <summary>The walk stopped at <see cref="BuildContextLimits.MaxEntries"/> or <see cref="BuildContextLimits.MaxDepth"/>.</summary>
+        /// <summary>The walk stopped at <see cref="BuildContextLimits.MaxEntries"/>, <see cref="BuildContextLimits.MaxDepth"/> or <see cref="BuildContextLimits.MaxMatchWork"/>.</summary>
         public bool Truncated { get; }
 
         public int EntriesVisited { get; }
@@ -157,10 +157,19 @@ namespace Docker.Build.Analyzers.Analysis
     {
         public static readonly BuildContextLimits Default = new BuildContextLimits(20000, 24);
 
+        /// <summary>The default budget of .dockerignore matching work per walk: well under a second on one core.</summary>
+        public const long DefaultMaxMatchWork = 50_000_000;
+
         public BuildContextLimits(int maxEntries, int maxDepth)
+            : this(maxEntries, maxDepth, DefaultMaxMatchWork)
+        {
+        }
+
+        public BuildContextLimits(int maxEntries, int maxDepth, long maxMatchWork)
         {
             MaxEntries = maxEntries;
             MaxDepth = maxDepth;
+            MaxMatchWork = maxMatchWork;
         }
 
         /// <summary>Files and directories looked at by one walk before it gives up.</summary>
@@ -168,6 +177,12 @@ namespace Docker.Build.Analyzers.Analysis
 
         /// <summary>Directory levels below the context root a walk descends.</summary>
         public int MaxDepth { get; }
+
+        /// <summary>
+        /// .dockerignore matching work (patterns tried plus automaton steps) one walk or wildcard search may spend
+        /// before it stops as truncated: however many and whatever the patterns, a walk ends in bounded time.
+        /// </summary>
+        public long MaxMatchWork { get; }
     }
 
     /// <summary>
@@ -310,12 +325,13 @@ namespace Docker.Build.Analyzers.Analysis
             if (!Exists) return new ContextGlobResult(visible, excluded, false);
             var segments = pattern.Split('/');
             int budget = _limits.MaxEntries;
+            long work = 0;
             bool truncated = false;
-            GlobFrom("", segments, 0, visible, excluded, ref budget, ref truncated);
+            GlobFrom("", segments, 0, visible, excluded, ref budget, ref work, ref truncated);
             return new ContextGlobResult(visible, excluded, truncated);
         }
 
-        private void GlobFrom(string directory, string[] segments, int index, List<ContextEntry> visible, List<ContextEntry> excluded, ref int budget, ref bool truncated)
+        private void GlobFrom(string directory, string[] segments, int index, List<ContextEntry> visible, List<ContextEntry> excluded, ref int budget, ref long work, ref bool truncated)
         {
             string segment = segments[index];
             bool last = index == segments.Length - 1;
@@ -330,7 +346,7 @@ namespace Docker.Build.Analyzers.Analysis
                 }
                 else if (Probe(path).Kind == ContextEntryKind.Directory)
                 {
-                    GlobFrom(path, segments, index + 1, visible, excluded, ref budget, ref truncated);
+                    GlobFrom(path, segments, index + 1, visible, excluded, ref budget, ref work, ref truncated);
                 }
                 return;
             }
@@ -349,14 +365,19 @@ namespace Docker.Build.Analyzers.Analysis
                 string path = SlashPath.Combine(directory, name);
                 if (last)
                 {
-                    var match = Matcher.Match(path);
+                    var match = Matcher.Match(path, ref work);
+                    if (work > _limits.MaxMatchWork)
+                    {
+                        truncated = true;
+                        return;
+                    }
                     if (match.IsExcluded && isDirectory && !Matcher.CanSkipExcludedDirectory(path)) match = new DockerIgnoreMatch(false, match.DecidingPattern);
                     var entry = new ContextEntry(path, isDirectory ? ContextEntryKind.Directory : ContextEntryKind.File, match);
                     (match.IsExcluded ? excluded : visible).Add(entry);
                 }
                 else if (isDirectory)
                 {
-                    GlobFrom(path, segments, index + 1, visible, excluded, ref budget, ref truncated);
+                    GlobFrom(path, segments, index + 1, visible, excluded, ref budget, ref work, ref truncated);
                     if (truncated) return;
                 }
             }
@@ -377,6 +398,7 @@ namespace Docker.Build.Analyzers.Analysis
             var files = new List<string>();
             if (!Exists) return new ContextFileList(files, false, 0);
             int visited = 0;
+            long work = 0;
             bool truncated = false;
             var queue = new Queue<(string Path, DockerIgnoreMatcher.WalkState State, int Depth)>();
             queue.Enqueue(("", DockerIgnoreMatcher.WalkState.Root, 0));
@@ -394,7 +416,8 @@ namespace Docker.Build.Analyzers.Analysis
                         return new ContextFileList(files, truncated, visited - 1);
                     }
                     string path = SlashPath.Combine(directory, name);
-                    if (!Matcher.Evaluate(path, state).IsExcluded) files.Add(path);
+                    if (!Matcher.Evaluate(path, state, ref work).IsExcluded) files.Add(path);
+                    if (work > _limits.MaxMatchWork) return new ContextFileList(files, true, visited);
                 }
                 foreach (var entry in entries)
                 {
@@ -406,7 +429,8 @@ namespace Docker.Build.Analyzers.Analysis
                         return new ContextFileList(files, truncated, visited - 1);
                     }
                     string path = SlashPath.Combine(directory, name);
-                    var childState = Matcher.Evaluate(path, state);
+                    var childState = Matcher.Evaluate(path, state, ref work);
+                    if (work > _limits.MaxMatchWork) return new ContextFileList(files, true, visited);
                     if (childState.IsExcluded && Matcher.CanSkipExcludedDirectory(path)) continue;
                     if (depth + 1 > _limits.MaxDepth)
                     {
@@ -463,10 +487,11 @@ namespace Docker.Build.Analyzers.Analysis
         {
             try
             {
-                string? dockerfileDirectory = Path.GetDirectoryName(dockerfilePath);
-                if (!string.IsNullOrEmpty(dockerfileDirectory))
+                // BuildKit looks for the Dockerfile's own path plus ".dockerignore" (api.Dockerfile ->
+                // api.Dockerfile.dockerignore), also for a bare relative name.
+                if (!string.IsNullOrEmpty(dockerfilePath) && !string.IsNullOrEmpty(Path.GetFileName(dockerfilePath)))
                 {
-                    string specific = Path.Combine(dockerfileDirectory, Path.GetFileName(dockerfilePath) + ".dockerignore");
+                    string specific = dockerfilePath + ".dockerignore";
                     if (fileSystem.FileExists(specific)) return specific;
                 }
                 string shared = Path.Combine(contextDirectory, ".dockerignore");
