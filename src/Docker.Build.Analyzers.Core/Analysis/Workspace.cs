@@ -111,7 +111,7 @@ namespace Docker.Build.Analyzers.Analysis
             Project = project;
             FileSystem = fileSystem;
             Dockerfiles = dockerfiles;
-            DockerIgnores = dockerIgnores ?? System.Array.Empty<DockerIgnoreDocument>();
+            _dockerIgnores = dockerIgnores == null ? new List<DockerIgnoreDocument>() : new List<DockerIgnoreDocument>(dockerIgnores);
             ComposeBuilds = composeBuilds ?? System.Array.Empty<ComposeBuildReference>();
             RepositoryRoot = repositoryRoot;
             ComposeSources = composeSources ?? System.Array.Empty<Text.SourceText>();
@@ -121,7 +121,12 @@ namespace Docker.Build.Analyzers.Analysis
         public ProjectFacts Project { get; }
         public IFileSystem FileSystem { get; }
         public IReadOnlyList<DockerfileDocument> Dockerfiles { get; }
-        public IReadOnlyList<DockerIgnoreDocument> DockerIgnores { get; }
+        public IReadOnlyList<DockerIgnoreDocument> DockerIgnores => _dockerIgnores;
+
+        private readonly List<DockerIgnoreDocument> _dockerIgnores;
+
+        /// <summary>While loading, before any rule runs: the ignore file a Dockerfile's decided context applies.</summary>
+        internal void AddDockerIgnore(DockerIgnoreDocument document) => _dockerIgnores.Add(document);
 
         /// <summary>Every compose service of the workspace's compose files that builds a Dockerfile.</summary>
         public IReadOnlyList<ComposeBuildReference> ComposeBuilds { get; }
