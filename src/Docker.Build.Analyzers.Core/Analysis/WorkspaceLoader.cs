@@ -26,6 +26,7 @@ namespace Docker.Build.Analyzers.Analysis
 
             var dockerfiles = new List<DockerfileDocument>();
             var ignores = new List<DockerIgnoreDocument>();
+            var composes = new List<ComposeDocument>();
             var seen = new HashSet<string>(DockerAnalyzer.PathComparer);
             foreach (var asset in request.Assets)
             {
@@ -51,12 +52,17 @@ namespace Docker.Build.Analyzers.Analysis
                         ignores.Add(new DockerIgnoreDocument(DockerIgnoreParser.Parse(text), purpose));
                         break;
                     }
-                    default:
-                        // Compose files arrive with the compose model.
+                    case AssetKind.Compose:
+                    {
+                        // Read now (so an unreadable file is a DKR901 like any asset), parsed when first needed.
+                        var text = Read(fileSystem, path, diagnostics);
+                        if (text == null) continue;
+                        composes.Add(new ComposeDocument(text, purpose));
                         break;
+                    }
                 }
             }
-            return new Workspace(projectDirectory, project, fileSystem, dockerfiles, ignores, null, repositoryRoot);
+            return new Workspace(projectDirectory, project, fileSystem, dockerfiles, ignores, null, repositoryRoot, null, composes);
         }
 
         internal static AssetPurpose PurposeOf(AssetInput asset, string path, ProjectFacts project, string projectDirectory, string purposeRoot)
