@@ -32,7 +32,8 @@ namespace Docker.Build.Analyzers.Analysis
             var context = build.Context;
             string? contextValue = context == null ? "." : context.ValueWithDefaults;
             if (contextValue == null || ComposeBuild.IsRemoteContext(contextValue)) return null;
-            string composeDirectory = Path.GetDirectoryName(file.Path) ?? "";
+            // Relative to the file that writes the value: an extended service of another file keeps its own base.
+            string composeDirectory = Path.GetDirectoryName((context ?? build.Node).Source.Path) ?? "";
             string contextDirectory = WorkspaceLoader.Normalize(contextValue.Length == 0 ? "." : contextValue, composeDirectory);
             string? dockerfileValue = build.Dockerfile == null ? "Dockerfile" : build.Dockerfile.ValueWithDefaults;
             if (dockerfileValue == null) return null;

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Docker.Build.Analyzers.Analysis;
+using Docker.Build.Analyzers.Compose;
 using Docker.Build.Analyzers.Diagnostics;
 using Docker.Build.Analyzers.Dockerfile;
 using Docker.Build.Analyzers.Text;
@@ -139,14 +140,14 @@ namespace Docker.Build.Analyzers.Rules
         }
 
         public ComposeDocument Document { get; }
-        public Compose.ComposeFile File => Document.File;
+        public ComposeFile File => Document.File;
         protected override SourceText Source => Document.Source;
 
         /// <summary>The merged project: base and override file, extends, includes. Built once per analysis.</summary>
-        public Compose.ComposeProject ComposeProject => Workspace.GetComposeProject(Document);
+        public ComposeProject ComposeProject => Workspace.GetComposeProject(Document);
 
         /// <summary>This file's services, each with its <c>extends</c> chain merged (not the override file).</summary>
-        public IReadOnlyList<Compose.ComposeService> Services => ComposeProject.ServicesOf(File);
+        public IReadOnlyList<ComposeService> Services => ComposeProject.ServicesOf(File);
 
         /// <summary>A standard override file: rules about something missing stay silent on it (the base file has it).</summary>
         public bool IsOverrideFile => Document.IsOverrideFile;
@@ -155,7 +156,7 @@ namespace Docker.Build.Analyzers.Rules
         /// Reports at a node: its own span, or the alias, <c>&lt;&lt;</c> or <c>extends</c> key that brought it into
         /// this file. A node that lives only in another file is reported there.
         /// </summary>
-        public void Report(Compose.YamlNode node, params object?[] arguments)
+        public void Report(YamlNode node, params object?[] arguments)
         {
             if (ReferenceEquals(node.ReportSource, Document.Source) || node.ReportSource.Path == Document.Source.Path)
                 Report(node.ReportSpan, Descriptor.DefaultSeverity, arguments);
