@@ -32,6 +32,7 @@ namespace Docker.Build.Analyzers.Analysis
 
             var dockerfiles = new List<DockerfileDocument>();
             var ignores = new List<DockerIgnoreDocument>();
+            var composes = new List<ComposeDocument>();
             var seen = new HashSet<string>(DockerAnalyzer.PathComparer);
             foreach (var (asset, reported) in inputs)
             {
@@ -58,12 +59,17 @@ namespace Docker.Build.Analyzers.Analysis
                         ignores.Add(new DockerIgnoreDocument(DockerIgnoreParser.Parse(text), purpose, reported));
                         break;
                     }
-                    default:
-                        // Compose files arrive with the compose model.
+                    case AssetKind.Compose:
+                    {
+                        // Read now (so an unreadable file is a DKR901 like any asset), parsed when first needed.
+                        var text = Read(fileSystem, path, reported ? diagnostics : null);
+                        if (text == null) continue;
+                        composes.Add(new ComposeDocument(text, purpose, reported));
                         break;
+                    }
                 }
             }
-            var workspace = new Workspace(projectDirectory, project, fileSystem, dockerfiles, ignores, null, repositoryRoot);
+            var workspace = new Workspace(projectDirectory, project, fileSystem, dockerfiles, ignores, null, repositoryRoot, null, composes);
             AddContextIgnoreFiles(workspace, shared, project, projectDirectory, purposeRoot);
             return workspace;
         }
