@@ -82,6 +82,27 @@ namespace Docker.Build.Analyzers.Dockerfile
             return tag.IndexOf("nonroot", StringComparison.OrdinalIgnoreCase) >= 0;
         }
 
+        /// <summary>The administrator account of Windows containers: the Windows counterpart of root.</summary>
+        public const string WindowsAdministrator = "ContainerAdministrator";
+
+        /// <summary>The unprivileged account Windows images provide (Nano Server runs as it by default).</summary>
+        public const string WindowsUser = "ContainerUser";
+
+        /// <summary>
+        /// The account a Windows image runs as when no USER is set: Nano Server images (<c>windows/nanoserver</c> and
+        /// the <c>*-nanoserver-*</c> tags of .NET and other images) run as <c>ContainerUser</c>; Server Core,
+        /// <c>windows</c> and <c>windows/server</c> images (and .NET Framework images, built on Server Core) run as
+        /// <c>ContainerAdministrator</c>. Null for images that are not Windows images.
+        /// </summary>
+        public static string? WindowsDefaultUser(ImageReference image)
+        {
+            if (!StagePlatform.IsWindowsImage(image)) return null;
+            string path = image.Path.ToLowerInvariant();
+            string tag = (image.Tag ?? "").ToLowerInvariant();
+            if (path.IndexOf("nanoserver", StringComparison.Ordinal) >= 0 || tag.IndexOf("nanoserver", StringComparison.Ordinal) >= 0) return WindowsUser;
+            return WindowsAdministrator;
+        }
+
         /// <summary>Images without <c>/bin/sh</c>: <c>scratch</c>, distroless, .NET chiseled and distroless tags.</summary>
         public static bool HasNoShell(ImageReference image, out string what)
         {
