@@ -25,6 +25,29 @@ namespace Docker.Build.Analyzers.Tests.Rules
             Assert.Equal(new[] { "DKR301@1:1" }, Findings("FROM mcr.microsoft.com/dotnet/aspnet:8.0\n", Id, WebProject));
         }
 
+        [Fact]
+        public void Web_project_whose_final_stage_is_export_only_is_silent()
+        {
+            const string dockerfile =
+                "FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\n" +
+                "RUN dotnet publish -o /out\n" +
+                "FROM scratch AS export\n" +
+                "COPY --from=build /out /\n";
+            Assert.Empty(Findings(dockerfile, Id, WebProject));
+        }
+
+        [Fact]
+        public void Web_project_whose_scratch_final_stage_runs_a_command_is_reported()
+        {
+            const string dockerfile =
+                "FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\n" +
+                "RUN dotnet publish -r linux-musl-x64 -p:PublishAot=true -o /out\n" +
+                "FROM scratch\n" +
+                "COPY --from=build /out/App /App\n" +
+                "ENTRYPOINT [\"/App\"]\n";
+            Assert.Equal(new[] { "DKR301@3:1" }, Findings(dockerfile, Id, WebProject));
+        }
+
         [Theory]
         [InlineData("FROM alpine:3.20\nEXPOSE 8080\nHEALTHCHECK CMD wget -qO- http://localhost:8080/health || exit 1\n")]
         [InlineData("FROM alpine:3.20\nEXPOSE 8080\nHEALTHCHECK NONE\n")]

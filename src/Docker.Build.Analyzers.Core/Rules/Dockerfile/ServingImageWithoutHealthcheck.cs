@@ -17,6 +17,7 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
         {
             var final = context.Model.FinalStage;
             if (final == null) return;
+            if (final.IsExportOnly) return; // FROM scratch without a command: files for 'docker build --output', not a server
             if (final.FindLastInherited(i => i.Kind == InstructionKind.Healthcheck) != null) return;
 
             var expose = final.FindLastInherited(i => i.Kind == InstructionKind.Expose);
