@@ -49,12 +49,14 @@ namespace Docker.Build.Analyzers.Compose
             YamlNode? root = null;
             int budget = MaxAliasNodes;
             bool documentSeen = false;
+            int lastEnd = 0;
             try
             {
                 var parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
                 while (parser.MoveNext())
                 {
-                    var e = parser.Current;
+                    var e = parser.Current!;
+                    lastEnd = Offset(e.End, text);
                     switch (e)
                     {
                         case DocumentStart _:
@@ -160,8 +162,10 @@ namespace Docker.Build.Analyzers.Compose
             }
             catch (Exception ex) when (!(ex is OutOfMemoryException) && !(ex is OperationCanceledException))
             {
-                // The parser failed in a way it does not describe: say so rather than crash the build.
-                problems.Add(new ComposeProblem(source, new TextSpan(0, 0), ComposeProblemKind.Syntax, "the YAML parser failed (" + ex.GetType().Name + ": " + ex.Message + ")"));
+                // The parser failed in a way it does not describe (an unclosed '[' at the end of the file makes
+                // YamlDotNet throw InvalidOperationException): point after the last thing it did read.
+                problems.Add(new ComposeProblem(source, new TextSpan(lastEnd, 0), ComposeProblemKind.Syntax,
+                    "the YAML is not valid after this point (an unclosed bracket or quote?); the parser stopped with " + ex.GetType().Name));
                 return null;
             }
             return root;
