@@ -167,12 +167,34 @@ namespace Docker.Build.Analyzers.IntegrationTests.TaskTests
         {
             bool called = false;
             var task = NewTask(request => { called = true; return new AnalysisResult(Array.Empty<Diagnostic>()); });
+            task.DiscoverSharedAssets = false;
 
             Assert.True(task.Execute());
 
             Assert.False(called);
             Assert.Empty(_engine.Warnings);
             Assert.Empty(_engine.Messages);
+        }
+
+        [Fact]
+        public void Without_assets_of_its_own_the_project_still_looks_for_shared_ones()
+        {
+            AnalysisRequest? seen = null;
+            var task = NewTask(request => { seen = request; return new AnalysisResult(Array.Empty<Diagnostic>()); });
+            task.SolutionPath = "../Shop.sln";
+            task.OutputDirectories = "bin/;bin/Release/net8.0/publish/";
+            task.HealthCheckedBy = "Kubernetes";
+            task.DevelopmentAssets = "Dockerfile.ci; tools/** ";
+
+            Assert.True(task.Execute());
+
+            Assert.NotNull(seen);
+            Assert.True(seen!.DiscoverSharedAssets);
+            Assert.Empty(seen.Assets);
+            Assert.Equal(System.IO.Path.GetFullPath(System.IO.Path.Combine(task.ProjectDirectory, "../Shop.sln")), seen.Project.SolutionPath);
+            Assert.Equal(new[] { "bin/", "bin/Release/net8.0/publish/" }, seen.Project.OutputDirectories);
+            Assert.Equal("Kubernetes", seen.Project.HealthCheckedBy);
+            Assert.Equal(new[] { "Dockerfile.ci", "tools/**" }, seen.Project.DevelopmentAssetPatterns);
         }
 
         [Fact]
