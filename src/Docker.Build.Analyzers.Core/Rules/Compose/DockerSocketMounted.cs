@@ -20,12 +20,28 @@ namespace Docker.Build.Analyzers.Rules.Compose
             {
                 foreach (var mount in service.Volumes)
                 {
-                    if (mount.Source == null) continue;
-                    string? source = ComposeInterpolation.Analyze(mount.Source).ValueWithDefaults;
+                    string? source = SourceWithDefaults(mount);
+                    if (source == null) continue;
                     if (source == null || !IsDockerSocket(source)) continue;
                     context.Report(mount.Node, service.Name, source);
                 }
             }
+        }
+
+        /// <summary>
+        /// The mount's source with variable defaults applied. A short item is interpolated as a whole before it is
+        /// split, since a default may itself hold ':' (<c>${SOCK:-/var/run/docker.sock}:/var/run/docker.sock</c>).
+        /// </summary>
+        private static string? SourceWithDefaults(ComposeVolumeMount mount)
+        {
+            if (mount.Node is YamlScalar item && item.HasVariables)
+            {
+                string? value = item.ValueWithDefaults;
+                if (value == null) return null;
+                int colon = value.IndexOf(':', value.StartsWith("//", StringComparison.Ordinal) ? 2 : 0);
+                return colon > 0 ? value.Substring(0, colon) : null;
+            }
+            return mount.Source == null ? null : ComposeInterpolation.Analyze(mount.Source).ValueWithDefaults;
         }
 
         /// <summary><c>/var/run/docker.sock</c>, <c>/run/docker.sock</c> or the Windows pipe <c>//./pipe/docker_engine</c>.</summary>
