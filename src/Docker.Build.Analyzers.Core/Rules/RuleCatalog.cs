@@ -64,10 +64,23 @@ namespace Docker.Build.Analyzers.Rules
             new ShellFormInShellLessImage(),                // DKR306
 
             // DKR5xx: compose
+            new ServiceImageNotPinned(),                    // DKR501
+            new ServiceWithoutHealthcheck(),                // DKR502
+            new ServiceWithoutRestartPolicy(),              // DKR503
+            new ServiceWithoutResourceLimits(),             // DKR504
+            new PrivilegedService(),                        // DKR505
+            new DockerSocketMounted(),                      // DKR506
+            new SecretInEnvironment(),                      // DKR507
+            new DependsOnWithoutHealthCondition(),          // DKR508
             new ObsoleteComposeVersion(),                   // DKR509
+            new NetworkModeHost(),                          // DKR510
+            new DataPortPublishedOnAllInterfaces(),         // DKR511
             new DuplicateContainerName(),                   // DKR512
             new BuildPathNotFound(),                        // DKR513
             new InvalidComposeFile(),                       // DKR514
+            new DevelopmentEnvironmentInProduction(),       // DKR515
+            new ServiceRunsAsRoot(),                        // DKR516
+            new HealthyConditionWithoutHealthcheck(),       // DKR517
             new DependsOnUndefinedService(),                // DKR518
             new DuplicateHostPort(),                        // DKR519
         };
