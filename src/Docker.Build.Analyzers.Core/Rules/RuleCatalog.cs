@@ -3,6 +3,7 @@ using System.Linq;
 using Docker.Build.Analyzers.Diagnostics;
 using Docker.Build.Analyzers.Rules.Analyzer;
 using Docker.Build.Analyzers.Rules.Dockerfile;
+using Docker.Build.Analyzers.Rules.DockerIgnore;
 
 namespace Docker.Build.Analyzers.Rules
 {
@@ -60,6 +61,15 @@ namespace Docker.Build.Analyzers.Rules
             new CopyOrRunBeforeWorkdir(),                   // DKR304
             new AdministrationPortExposed(),                // DKR305
             new ShellFormInShellLessImage(),                // DKR306
+
+            // DKR4xx: .dockerignore
+            new ContextCopiedWithoutDockerIgnore(),         // DKR401
+            new GitDirectoryNotIgnored(),                   // DKR402
+            new BuildOutputNotIgnored(),                    // DKR403
+            new SecretFilesNotIgnored(),                    // DKR404
+            new CopySourceExcludedByDockerIgnore(),         // DKR405
+            new IneffectiveIgnorePattern(),                 // DKR406
+            new BuildInputExcludedByDockerIgnore(),         // DKR407
         };
 
         /// <summary>Descriptors of all rules plus the analyzer's own diagnostics (DKR9xx), ordered by id.</summary>
