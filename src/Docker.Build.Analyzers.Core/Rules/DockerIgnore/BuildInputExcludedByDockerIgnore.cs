@@ -251,7 +251,7 @@ namespace Docker.Build.Analyzers.Rules.DockerIgnore
                 {
                     FirstFoundUpwards(projectDirectory, new[] { name }, files,
                         name == "Directory.Packages.props"
-                            ? $"{_dockerfileName} line {line} runs {command}, and without it the central package versions are missing and the restore fails"
+                            ? $"{_dockerfileName} line {line} runs {command}, and without it the package versions it pins centrally are missing, so the restore fails or picks other versions"
                             : $"{_dockerfileName} line {line} runs {command}, which imports it from the project's folder or above; without it the image is built with other settings than the host",
                         DiagnosticSeverity.Warning);
                 }

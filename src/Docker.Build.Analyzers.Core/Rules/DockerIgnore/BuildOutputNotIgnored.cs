@@ -29,28 +29,39 @@ namespace Docker.Build.Analyzers.Rules.DockerIgnore
         {
             var contexts = IgnoreFileContexts.Of(context.Workspace, context.Document);
             if (contexts.Count == 0) return;
-            var matcher = context.File.Matcher;
             // A Dockerfile that copies host output ('COPY bin/Release/net8.0/publish/ .') needs that folder in the context.
             bool[] copiedByDockerfile = CopiedOutputFolders(context);
 
+            // One pass over the files the build sees (the context's shared walk, which already applied the ignore
+            // file): a visible file inside a bin/obj folder beside a project is host build output the ignore file lets
+            // through. No matcher query per folder, so a long ignore file costs nothing more here.
             var offending = new List<string>();
             var missing = new bool[OutputFolders.Length];
             foreach (var buildContext in contexts)
             {
-                foreach (var projectDirectory in ProjectDirectories(context.Workspace, buildContext))
+                var projects = new HashSet<string>(StringComparer.Ordinal);
+                var outputFolders = new List<(string Folder, int Kind)>();
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var file in buildContext.Files.Files)
                 {
+                    if (IgnoreFileContexts.IsProjectFile(file)) { projects.Add(SlashPath.Parent(file)); continue; }
                     for (int k = 0; k < OutputFolders.Length; k++)
                     {
-                        if (copiedByDockerfile[k]) continue;
-                        string folder = SlashPath.Combine(projectDirectory, OutputFolders[k]);
-                        if (matcher.IsExcluded(folder)) continue;
-                        missing[k] = true;
-                        if (buildContext.Probe(folder).Kind == ContextEntryKind.Directory && !offending.Contains(folder)) offending.Add(folder);
+                        string? folder = OutputFolderOf(file, OutputFolders[k]);
+                        if (folder != null && seen.Add(folder)) outputFolders.Add((folder, k));
                     }
                 }
+                string? built = ProjectDirectoryInside(context.Workspace, buildContext);
+                if (built != null) projects.Add(built);
+                foreach (var (folder, k) in outputFolders)
+                {
+                    if (copiedByDockerfile[k] || !projects.Contains(SlashPath.Parent(folder))) continue;
+                    missing[k] = true;
+                    if (!offending.Contains(folder)) offending.Add(folder);
+                }
             }
-            // Only folders that are on disk count; the names of the patterns to add come from every project.
             if (offending.Count == 0) return;
+            offending.Sort(StringComparer.Ordinal);
 
             string patterns = missing[0] && missing[1] ? "'**/bin/' and '**/obj/'" : missing[0] ? "'**/bin/'" : "'**/obj/'";
             string what = (missing[0] && missing[1] ? "the bin/ and obj/ folders of its projects" : missing[0] ? "the bin/ folders of its projects" : "the obj/ folders of its projects")
@@ -58,23 +69,20 @@ namespace Docker.Build.Analyzers.Rules.DockerIgnore
             context.Report(new TextSpan(0, 0), IgnoreFileContexts.FileName(context.Document.Path), what, patterns);
         }
 
-        /// <summary>The context-relative directories of the .NET projects in the context (walked files, and the project being built).</summary>
-        private static List<string> ProjectDirectories(Workspace workspace, BuildContext buildContext)
+        /// <summary>The first folder of a path named <paramref name="name"/> (<c>src/App/obj</c> for <c>src/App/obj/x/y.json</c>), or null.</summary>
+        private static string? OutputFolderOf(string file, string name)
         {
-            var directories = new List<string>();
-            foreach (var file in buildContext.Files.Files)
-            {
-                if (!IgnoreFileContexts.IsProjectFile(file)) continue;
-                string directory = SlashPath.Parent(file);
-                if (!directories.Contains(directory)) directories.Add(directory);
-            }
+            if (file.Length > name.Length + 1 && file.StartsWith(name, StringComparison.Ordinal) && file[name.Length] == '/') return name;
+            int at = file.IndexOf("/" + name + "/", StringComparison.Ordinal);
+            return at < 0 ? null : file.Substring(0, at + 1 + name.Length);
+        }
+
+        /// <summary>The context-relative directory of the project being built, when it lies inside the context.</summary>
+        private static string? ProjectDirectoryInside(Workspace workspace, BuildContext buildContext)
+        {
             string? project = workspace.Project.ProjectPath;
-            if (project != null && IgnoreFileContexts.IsProjectFile(project))
-            {
-                string? relative = RelativeDirectory(buildContext.Directory, System.IO.Path.GetDirectoryName(project));
-                if (relative != null && !directories.Contains(relative)) directories.Add(relative);
-            }
-            return directories;
+            if (project == null || !IgnoreFileContexts.IsProjectFile(project)) return null;
+            return RelativeDirectory(buildContext.Directory, System.IO.Path.GetDirectoryName(project));
         }
 
         /// <summary>The context-relative form of a directory inside the context, or null when it lies outside.</summary>

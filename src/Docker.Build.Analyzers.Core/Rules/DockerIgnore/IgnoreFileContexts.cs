@@ -74,9 +74,10 @@ namespace Docker.Build.Analyzers.Rules.DockerIgnore
 
         /// <summary>A project file MSBuild builds: <c>*.csproj</c>, <c>*.fsproj</c>, <c>*.vbproj</c>.</summary>
         public static bool IsProjectFile(string path) =>
-            path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)
-            || path.EndsWith(".fsproj", StringComparison.OrdinalIgnoreCase)
-            || path.EndsWith(".vbproj", StringComparison.OrdinalIgnoreCase);
+            path.Length > 7 && (path[path.Length - 1] | 0x20) == 'j' // most files of a context end otherwise: no string compares for them
+            && (path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)
+                || path.EndsWith(".fsproj", StringComparison.OrdinalIgnoreCase)
+                || path.EndsWith(".vbproj", StringComparison.OrdinalIgnoreCase));
 
         /// <summary>The plain (no wildcard) context sources of every COPY/ADD of a Dockerfile that reads the context.</summary>
         public static IEnumerable<(CopyInstruction Copy, CopySource Source)> ContextSources(DockerfileDocument document)
