@@ -243,6 +243,21 @@ namespace Docker.Build.Analyzers.Analysis
                 System.Threading.LazyThreadSafetyMode.ExecutionAndPublication)).Value;
         }
 
+        private readonly ConcurrentDictionary<DockerIgnoreDocument, System.Lazy<BuildContext>> _ownContexts =
+            new ConcurrentDictionary<DockerIgnoreDocument, System.Lazy<BuildContext>>();
+
+        /// <summary>
+        /// The context a <c>.dockerignore</c> applies to by where it sits (its own directory, with itself as the ignore
+        /// file), for ignore files no Dockerfile of the workspace is built with; created once and shared by every rule.
+        /// </summary>
+        public BuildContext GetOwnContext(DockerIgnoreDocument ignore)
+        {
+            if (_ownContexts.TryGetValue(ignore, out var existing)) return existing.Value;
+            return _ownContexts.GetOrAdd(ignore, d => new System.Lazy<BuildContext>(
+                () => new BuildContext(FileSystem, d.Directory, d.File),
+                System.Threading.LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        }
+
         private readonly ConcurrentDictionary<DockerfileDocument, System.Lazy<BuildContext>> _buildContexts =
             new ConcurrentDictionary<DockerfileDocument, System.Lazy<BuildContext>>();
 

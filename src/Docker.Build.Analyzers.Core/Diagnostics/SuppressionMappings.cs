@@ -64,7 +64,7 @@ namespace Docker.Build.Analyzers.Diagnostics
             ["SecretsUsedInArgOrEnv"] = new[] { "DKR202" },
             ["ExposeProtoCasing"] = new[] { "DKR303" },
             ["ExposeInvalidFormat"] = new[] { "DKR303" },
-            ["CopyIgnoredFile"] = new[] { "DKR121" },
+            ["CopyIgnoredFile"] = new[] { "DKR405" },
         };
     }
 }

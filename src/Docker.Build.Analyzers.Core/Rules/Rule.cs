@@ -120,7 +120,7 @@ namespace Docker.Build.Analyzers.Rules
         }
 
         public DockerIgnoreDocument Document { get; }
-        public DockerIgnore.DockerIgnoreFile File => Document.File;
+        public Docker.Build.Analyzers.DockerIgnore.DockerIgnoreFile File => Document.File;
         protected override SourceText Source => Document.File.Source;
     }
 }

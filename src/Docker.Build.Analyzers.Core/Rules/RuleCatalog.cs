@@ -4,6 +4,7 @@ using Docker.Build.Analyzers.Diagnostics;
 using Docker.Build.Analyzers.Rules.Analyzer;
 using Docker.Build.Analyzers.Rules.Compose;
 using Docker.Build.Analyzers.Rules.Dockerfile;
+using Docker.Build.Analyzers.Rules.DockerIgnore;
 
 namespace Docker.Build.Analyzers.Rules
 {
@@ -62,6 +63,15 @@ namespace Docker.Build.Analyzers.Rules
             new CopyOrRunBeforeWorkdir(),                   // DKR304
             new AdministrationPortExposed(),                // DKR305
             new ShellFormInShellLessImage(),                // DKR306
+
+            // DKR4xx: .dockerignore
+            new ContextCopiedWithoutDockerIgnore(),         // DKR401
+            new GitDirectoryNotIgnored(),                   // DKR402
+            new BuildOutputNotIgnored(),                    // DKR403
+            new SecretFilesNotIgnored(),                    // DKR404
+            new CopySourceExcludedByDockerIgnore(),         // DKR405
+            new IneffectiveIgnorePattern(),                 // DKR406
+            new BuildInputExcludedByDockerIgnore(),         // DKR407
 
             // DKR5xx: compose
             new ServiceImageNotPinned(),                    // DKR501

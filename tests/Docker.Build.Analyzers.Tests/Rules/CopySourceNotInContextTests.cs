@@ -22,38 +22,21 @@ namespace Docker.Build.Analyzers.Tests.Rules
         }
 
         [Fact]
-        public void Reports_a_source_that_dockerignore_excludes_and_names_the_pattern()
+        public void Silent_for_sources_on_disk_that_dockerignore_excludes_which_are_DKR405s()
         {
             var files = Project()
-                .AddFile(TestAnalysis.ProjectDir + "/.dockerignore", "# docs\n*.md\n")
-                .AddFile(TestAnalysis.ProjectDir + "/README.md", "hello");
-            string dockerfile = "FROM nginx:1.27\nCOPY [\"README.md\", \"/usr/share/nginx/html/\"]\n";
-            AssertFindings(dockerfile, files, Id, "DKR121@2:7");
-            var d = Single(dockerfile, files, Id);
-            Assert.Contains("is excluded by .dockerignore (.dockerignore line 2: '*.md')", d.Message);
-            Assert.Contains("'!README.md'", d.Message);
-        }
-
-        [Fact]
-        public void The_dockerfile_specific_ignore_file_is_the_one_that_counts()
-        {
-            var files = Project()
-                .AddFile(TestAnalysis.ProjectDir + "/.dockerignore", "nothing-relevant")
-                .AddFile(TestAnalysis.ProjectDir + "/Dockerfile.dockerignore", "appsettings.*.json")
-                .AddFile(TestAnalysis.ProjectDir + "/appsettings.Production.json", "{}");
-            string dockerfile = "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nWORKDIR /app\nCOPY appsettings.Production.json .\n";
-            AssertFindings(dockerfile, files, Id, "DKR121@3:6");
-            Assert.Contains("Dockerfile.dockerignore line 1", Single(dockerfile, files, Id).Message);
-        }
-
-        [Fact]
-        public void Reports_a_file_inside_an_excluded_directory()
-        {
-            var files = Project()
-                .AddFile(TestAnalysis.ProjectDir + "/.dockerignore", "**/bin\n**/obj\n")
+                .AddFile(TestAnalysis.ProjectDir + "/.dockerignore", "*.md\n**/bin\n*.sln\n")
+                .AddFile(TestAnalysis.ProjectDir + "/README.md", "hello")
+                .AddFile(TestAnalysis.ProjectDir + "/App.sln", "")
                 .AddFile(TestAnalysis.ProjectDir + "/bin/Release/net8.0/publish/App.dll", "x");
-            string dockerfile = "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nWORKDIR /app\nCOPY bin/Release/net8.0/publish/ .\n";
-            AssertFindings(dockerfile, files, Id, "DKR121@3:6");
+            string dockerfile =
+                "FROM mcr.microsoft.com/dotnet/sdk:8.0\n" +
+                "WORKDIR /src\n" +
+                "COPY [\"README.md\", \"/usr/share/nginx/html/\"]\n" +
+                "COPY bin/Release/net8.0/publish/ /app/\n" +
+                "COPY *.sln ./\n";
+            AssertSilent(dockerfile, files, Id);
+            Assert.Equal(new[] { "DKR405@3:7", "DKR405@4:6", "DKR405@5:6" }, Findings(dockerfile, "DKR405", files));
         }
 
         [Fact]

@@ -2,18 +2,20 @@ using System;
 using System.Collections.Generic;
 using Docker.Build.Analyzers.Analysis;
 using Docker.Build.Analyzers.Diagnostics;
-using Docker.Build.Analyzers.DockerIgnore;
 using Docker.Build.Analyzers.Dockerfile;
 
 namespace Docker.Build.Analyzers.Rules.Dockerfile
 {
-    /// <summary>DKR121: a <c>COPY</c>/<c>ADD</c> source that the build context does not hold (or .dockerignore hides), so the build fails.</summary>
+    /// <summary>
+    /// DKR121: a <c>COPY</c>/<c>ADD</c> source that the build context does not hold, so the build fails. Sources that
+    /// exist but that .dockerignore excludes are DKR405's.
+    /// </summary>
     public sealed class CopySourceNotInContext : DockerfileRule
     {
         public static readonly RuleDescriptor Rule = new RuleDescriptor(
             "DKR121", "COPY source is not in the build context", RuleCategory.ImageAndBuild, DiagnosticSeverity.Warning,
             "{0} source '{1}' {2}",
-            "COPY and ADD read their sources from the build context, after .dockerignore has removed what it excludes. A source that is not there, or that .dockerignore excludes, fails the build with 'not found'.");
+            "COPY and ADD read their sources from the build context. A source that is not there fails the build with 'not found'.");
 
         public override RuleDescriptor Descriptor => Rule;
 
@@ -71,20 +73,13 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                 if (path.IndexOf("**", StringComparison.Ordinal) >= 0) return (source, null, true);
                 var result = buildContext.Glob(path);
                 if (result.Truncated || result.Visible.Count > 0) return (source, null, true);
-                if (result.Excluded.Count > 0)
-                {
-                    var pattern = result.Excluded[0].Ignore.DecidingPattern;
-                    return (source, $"matches only paths that .dockerignore excludes ({Describe(pattern, buildContext)}), so nothing is copied. Remove the pattern or add an exception such as '!{result.Excluded[0].Path}'", false);
-                }
+                if (result.Excluded.Count > 0) return (source, null, false); // on disk, but .dockerignore hides it: DKR405
                 return (source, $"{NothingPrefix} {Where(buildContext)}: BuildKit copies nothing and the classic builder fails with 'no source files were specified'. Fix the pattern, or build with the context that holds the files", false);
             }
 
             var entry = buildContext.Probe(path);
             if (entry.IsVisible) return (source, null, true);
-            if (entry.IsExcluded)
-            {
-                return (source, $"is excluded by .dockerignore ({Describe(entry.Ignore.DecidingPattern, buildContext)}), so the build cannot see it and fails with 'not found'. Remove that pattern or add an exception '!{path}' after it", false);
-            }
+            if (entry.IsExcluded) return (source, null, false); // on disk, but .dockerignore hides it: DKR405
             string hint = source.ClimbsAboveContext
                 ? "; a source cannot leave the context ('..' stops at its root), so set the build context (DockerfileContext) to the directory that holds it"
                 : "; sources are relative to the context root, so fix the path or set the build context (DockerfileContext) to the directory that holds it";
@@ -110,13 +105,6 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                 }
             }
             return false;
-        }
-
-        private static string Describe(DockerIgnorePattern? pattern, BuildContext buildContext)
-        {
-            if (pattern == null) return "'" + (buildContext.IgnoreFile?.Path ?? ".dockerignore") + "'";
-            string file = System.IO.Path.GetFileName(buildContext.IgnoreFile?.Path ?? ".dockerignore");
-            return $"{file} line {pattern.Line}: '{pattern.Raw}'";
         }
     }
 }
