@@ -30,14 +30,27 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                 // Point at the user part of 'root:group' only, and only when it is in this file's final chain.
                 var span = word.Span;
                 if (word.Raw == value && userLength < word.Raw.Length) span = word.RawText.ToSourceSpan(0, userLength);
-                context.Report(span, $"the last USER of the final stage is '{value}'");
+                ReportRunsAsRoot(context, final, span, $"the last USER of the final stage is '{value}'");
                 return;
             }
 
             var root = final.RootImage;
             if (root == null) return; // the base depends on a build argument: it may well be a non-root image
             if (ImageFacts.RunsAsNonRootByDefault(root)) return;
-            context.Report(final.From.Span, $"the final stage (and the stages it builds on) set no USER, and '{root.Raw}' runs as root by default");
+            ReportRunsAsRoot(context, final, final.From.Span, $"the final stage (and the stages it builds on) set no USER, and '{root.Raw}' runs as root by default");
+        }
+
+        /// <summary>
+        /// A startup command that switches to a non-root user itself (gosu, su-exec, setpriv...) runs the application
+        /// unprivileged: only its first moments run as root, on purpose, so the finding is a suggestion at most.
+        /// </summary>
+        private static void ReportRunsAsRoot(DockerfileContext context, Stage final, Text.TextSpan span, string reason)
+        {
+            if (EntrypointPrivilegeDrop.Find(context, final) is string drop)
+                context.Report(span, DiagnosticSeverity.Suggestion,
+                    reason + $" (the startup command drops to a non-root user itself with {drop}, so only the startup runs as root)");
+            else
+                context.Report(span, reason);
         }
 
         /// <summary><c>root</c>, <c>0</c>, <c>root:x</c>, <c>0:x</c>.</summary>
