@@ -58,6 +58,7 @@ namespace Docker.Build.Analyzers.Tests.Rules
         [InlineData("FROM debian:12\nCMD chroot --userspec=app:app / dotnet /app/App.dll\n", "'chroot --userspec=app:app' in its CMD")]
         [InlineData("FROM debian:12\nCMD [\"su\", \"-s\", \"/bin/sh\", \"-c\", \"dotnet App.dll\", \"app\"]\n", "'su app' in its CMD")]
         [InlineData("FROM alpine:3.20\nENTRYPOINT [\"/init\"]\nCMD [\"s6-setuidgid\", \"app\", \"dotnet\", \"App.dll\"]\n", null)]
+        [InlineData("FROM debian:12\nENTRYPOINT [\"/bin/sh\", \"-c\", \"chown -R app /data && exec gosu app dotnet App.dll\"]\n", "'gosu app' in its ENTRYPOINT")]
         [InlineData("FROM alpine:3.20\nENTRYPOINT [\"tini\", \"--\", \"s6-setuidgid\", \"app\", \"dotnet\", \"App.dll\"]\n", "'s6-setuidgid app' in its ENTRYPOINT")]
         public void Startup_command_that_drops_privileges_is_a_suggestion(string dockerfile, string? why)
         {

@@ -40,6 +40,15 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
             if (words == null || words.Count == 0) return null;
 
             if (Dropper(words) is string direct) return $"'{direct}' in its {command.Name}";
+            // ["/bin/sh", "-c", "exec gosu app dotnet App.dll"]: the script is one word.
+            int dashC = words.IndexOf("-c");
+            if (dashC > 0 && dashC + 1 < words.Count && ShellInfo.IsPosixShellName(SimpleCommand.BaseName(words[0])))
+            {
+                var inner = ShellScript.Parse(words[dashC + 1]);
+                if (inner.IsParsed)
+                    foreach (var c in inner.Commands)
+                        if (Dropper(WordsOf(c)) is string found) return $"'{found}' in its {command.Name}";
+            }
             if (!(ScriptPathOf(words) is string scriptPath)) return null;
             if (!(ReadScript(context, final, scriptPath) is string text)) return null;
             var parsed = ShellScript.Parse(text);
