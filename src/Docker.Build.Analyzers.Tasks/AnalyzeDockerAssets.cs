@@ -45,6 +45,27 @@ namespace Docker.Build.Analyzers.Tasks
         /// <summary>The files to analyse; optional metadata <c>Kind</c> (Dockerfile, DockerIgnore, Compose) and <c>Context</c> (build context directory).</summary>
         public ITaskItem[] Assets { get; set; } = Array.Empty<ITaskItem>();
 
+        /// <summary>The solution being built (<c>$(SolutionPath)</c>); empty or <c>*Undefined*</c> outside a solution build.</summary>
+        public string? SolutionPath { get; set; }
+
+        /// <summary>Look above the project directory for shared compose files, .dockerignore files and Dockerfiles (default true).</summary>
+        public bool DiscoverSharedAssets { get; set; } = true;
+
+        /// <summary>The project's output and publish folders, ';'-separated.</summary>
+        public string? OutputDirectories { get; set; }
+
+        /// <summary>Items the build or publish output carries (CopyToPublishDirectory/CopyToOutputDirectory), with TargetPath or Link.</summary>
+        public ITaskItem[] PublishedFiles { get; set; } = Array.Empty<ITaskItem>();
+
+        /// <summary>Who probes the container's health instead of Docker (e.g. Kubernetes).</summary>
+        public string? HealthCheckedBy { get; set; }
+
+        /// <summary>';'-separated patterns of development assets.</summary>
+        public string? DevelopmentAssets { get; set; }
+
+        /// <summary>';'-separated patterns of test assets.</summary>
+        public string? TestAssets { get; set; }
+
         /// <summary>
         /// Codes to drop, as in the project's <c>NoWarn</c>. MSBuild maps <c>NoWarn</c> only onto warnings; a finding
         /// reported as a message (suggestion severity) has to be filtered here.
@@ -56,7 +77,7 @@ namespace Docker.Build.Analyzers.Tasks
             try
             {
                 var request = CreateRequest();
-                if (request.Assets.Count == 0) return true;
+                if (request.Assets.Count == 0 && !request.DiscoverSharedAssets) return true;
 
                 var result = _analyze(request);
                 var suppressed = ParseCodes(NoWarn);
@@ -85,15 +106,43 @@ namespace Docker.Build.Analyzers.Tasks
                 // Someone listed this file on purpose; a name we cannot place (Containerfile, app.df) is most likely a Dockerfile.
                 if (kind == AssetKind.Unknown) kind = AssetKind.Dockerfile;
                 string context = item.GetMetadata("Context");
-                assets.Add(new AssetInput(path, kind, string.IsNullOrWhiteSpace(context) ? null : ResolvePath(projectDirectory, context)));
+                var purpose = AssetPurposes.Parse(item.GetMetadata("Purpose"));
+                assets.Add(new AssetInput(path, kind, string.IsNullOrWhiteSpace(context) ? null : ResolvePath(projectDirectory, context), purpose));
+            }
+
+            var published = new List<PublishedFile>();
+            foreach (var item in PublishedFiles ?? Array.Empty<ITaskItem>())
+            {
+                if (item == null || string.IsNullOrWhiteSpace(item.ItemSpec)) continue;
+                string target = item.GetMetadata("TargetPath");
+                if (string.IsNullOrWhiteSpace(target)) target = item.GetMetadata("Link");
+                published.Add(new PublishedFile(ResolvePath(projectDirectory, item.ItemSpec), string.IsNullOrWhiteSpace(target) ? null : target));
             }
 
             var facts = new ProjectFacts(
                 string.IsNullOrWhiteSpace(ProjectPath) ? null : ProjectPath,
                 string.IsNullOrWhiteSpace(AssemblyName) ? null : AssemblyName,
                 SplitTargetFrameworks(),
-                IsWebProject);
-            return new AnalysisRequest(projectDirectory, assets, facts);
+                IsWebProject,
+                solutionPath: string.IsNullOrWhiteSpace(SolutionPath) || SolutionPath == "*Undefined*" ? null : ResolvePath(projectDirectory, SolutionPath!),
+                outputDirectories: SplitList(OutputDirectories),
+                publishedFiles: published,
+                healthCheckedBy: HealthCheckedBy,
+                developmentAssetPatterns: SplitList(DevelopmentAssets),
+                testAssetPatterns: SplitList(TestAssets));
+            return new AnalysisRequest(projectDirectory, assets, facts, discoverSharedAssets: DiscoverSharedAssets);
+        }
+
+        private static IReadOnlyList<string> SplitList(string? value)
+        {
+            var list = new List<string>();
+            if (string.IsNullOrWhiteSpace(value)) return list;
+            foreach (var part in value!.Split(';'))
+            {
+                string trimmed = part.Trim();
+                if (trimmed.Length > 0) list.Add(trimmed);
+            }
+            return list;
         }
 
         private void Report(Diagnostic d)

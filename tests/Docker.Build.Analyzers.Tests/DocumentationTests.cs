@@ -73,6 +73,30 @@ namespace Docker.Build.Analyzers.Tests
             }
         }
 
+        [Fact]
+        public void Purpose_guide_lists_exactly_the_production_only_rules()
+        {
+            string path = Path.Combine(RepoRoot(), "docs", "purpose.md");
+            string guide = File.ReadAllText(path).Replace("\r\n", "\n");
+            const string start = "<!-- production-only:start -->\n", end = "<!-- production-only:end -->";
+            int a = guide.IndexOf(start, StringComparison.Ordinal), b = guide.IndexOf(end, StringComparison.Ordinal);
+            Assert.True(a >= 0 && b > a, "docs/purpose.md needs the production-only markers");
+            var sb = new StringBuilder("| Code | Title |\n|---|---|\n");
+            foreach (var id in PurposePolicy.ProductionOnlyIds)
+            {
+                var descriptor = RuleCatalog.Find(id);
+                Assert.True(descriptor != null, $"{id} is production-only but not in the catalog");
+                sb.Append($"| {id} | {descriptor!.Title} |\n");
+            }
+            string actual = guide.Substring(a + start.Length, b - a - start.Length);
+            if (Environment.GetEnvironmentVariable("UPDATE_README") == "1" && actual != sb.ToString())
+            {
+                File.WriteAllText(path, guide.Substring(0, a + start.Length) + sb + guide.Substring(b));
+                return;
+            }
+            Assert.Equal(sb.ToString(), actual);
+        }
+
         /// <summary>The table README must hold, generated from the catalog (paste it when rules change).</summary>
         internal static string ExpectedTable()
         {

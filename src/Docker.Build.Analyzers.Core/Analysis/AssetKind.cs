@@ -37,6 +37,22 @@ namespace Docker.Build.Analyzers.Analysis
                 || fileName.StartsWith("docker-compose", StringComparison.OrdinalIgnoreCase);
         }
 
+        /// <summary>
+        /// Editor and merge leftovers that are not assets even when their names start like one:
+        /// <c>Dockerfile.original</c> (Visual Studio keeps it when it rewrites a Dockerfile), <c>*.orig</c>, <c>*.bak</c>,
+        /// <c>*~</c>, <c>*.swp</c>, <c>*.tmp</c>.
+        /// </summary>
+        public static bool IsBackupName(string fileName)
+        {
+            if (string.IsNullOrEmpty(fileName)) return false;
+            if (fileName.EndsWith("~", StringComparison.Ordinal)) return true;
+            foreach (var suffix in BackupSuffixes)
+                if (fileName.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
+        }
+
+        private static readonly string[] BackupSuffixes = { ".original", ".orig", ".bak", ".swp", ".swo", ".tmp", ".old", ".rej" };
+
         /// <summary>The kind from explicit metadata (<c>Dockerfile</c>, <c>DockerIgnore</c>, <c>Compose</c>) or, failing that, from the name.</summary>
         public static AssetKind Infer(string path, string? kindMetadata = null)
         {

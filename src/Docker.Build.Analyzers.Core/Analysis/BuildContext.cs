@@ -68,10 +68,88 @@ namespace Docker.Build.Analyzers.Analysis
         /// <summary>Context-relative paths in breadth-first, ordinal order (shallow files first).</summary>
         public IReadOnlyList<string> Files { get; }
 
-        /// <summary>The walk stopped at <see cref="BuildContextLimits.MaxEntries"/> or <see cref="BuildContextLimits.MaxDepth"/>.</summary>
+        /// <summary>The walk stopped at <see cref="BuildContextLimits.MaxEntries"/>, <see cref="BuildContextLimits.MaxDepth"/> or <see cref="BuildContextLimits.MaxMatchWork"/>.</summary>
         public bool Truncated { get; }
 
         public int EntriesVisited { get; }
+    }
+
+    /// <summary>Where a Dockerfile's build context came from.</summary>
+    public enum ContextSource
+    {
+        /// <summary>The project said so: <c>DockerfileContext</c> or the item's <c>Context</c>.</summary>
+        Declared,
+
+        /// <summary>A compose service that builds this Dockerfile (<c>build.context</c>).</summary>
+        Compose,
+
+        /// <summary>The COPY sources exist in this folder above the Dockerfile, and not where it lives.</summary>
+        Inferred,
+
+        /// <summary>Nothing else said anything: the project directory (or the Dockerfile's directory above it).</summary>
+        ProjectDirectory,
+
+        /// <summary>No candidate holds most of the COPY sources: rules that depend on the context stay silent.</summary>
+        Undecided,
+    }
+
+    /// <summary>The decision about a Dockerfile's build context, with the words a finding uses for it.</summary>
+    public sealed class ContextDecision
+    {
+        public static readonly ContextDecision ProjectDirectory = new ContextDecision(ContextSource.ProjectDirectory, "the project directory, the default");
+        public static readonly ContextDecision Inferred = new ContextDecision(ContextSource.Inferred, "inferred from the COPY sources, which exist there");
+        public static readonly ContextDecision Undecided = new ContextDecision(ContextSource.Undecided, "undecided: no folder holds most of the COPY sources");
+
+        public ContextDecision(ContextSource source, string description, ContextDisagreement? disagreement = null)
+        {
+            Source = source;
+            Description = description;
+            Disagreement = disagreement;
+        }
+
+        public ContextSource Source { get; }
+
+        /// <summary>How findings name the source ("DockerfileContext in Api.csproj", "service 'api' in docker-compose.yml").</summary>
+        public string Description { get; }
+
+        /// <summary>Two declarations named different contexts and the sources exist in only one of them.</summary>
+        public ContextDisagreement? Disagreement { get; }
+    }
+
+    /// <summary>
+    /// A declared context that the COPY sources contradict while another declaration agrees with them: reported once,
+    /// at the declaration that is wrong.
+    /// </summary>
+    public sealed class ContextDisagreement
+    {
+        public ContextDisagreement(string wrongFilePath, Text.SourceText? wrongSource, Text.TextSpan wrongSpan, string wrongDescription, string wrongDirectory, string rightDescription, string rightDirectory, int sourcesFoundInRight, int sourcesFoundInWrong, int sourceCount)
+        {
+            WrongFilePath = wrongFilePath;
+            WrongSource = wrongSource;
+            WrongSpan = wrongSpan;
+            WrongDescription = wrongDescription;
+            WrongDirectory = wrongDirectory;
+            RightDescription = rightDescription;
+            RightDirectory = rightDirectory;
+            SourcesFoundInRight = sourcesFoundInRight;
+            SourcesFoundInWrong = sourcesFoundInWrong;
+            SourceCount = sourceCount;
+        }
+
+        /// <summary>The file that holds the wrong declaration (a project file or a compose file).</summary>
+        public string WrongFilePath { get; }
+
+        /// <summary>Its text, when it could be read; null means the finding goes to the Dockerfile's first line.</summary>
+        public Text.SourceText? WrongSource { get; }
+
+        public Text.TextSpan WrongSpan { get; }
+        public string WrongDescription { get; }
+        public string WrongDirectory { get; }
+        public string RightDescription { get; }
+        public string RightDirectory { get; }
+        public int SourcesFoundInRight { get; }
+        public int SourcesFoundInWrong { get; }
+        public int SourceCount { get; }
     }
 
     /// <summary>Bounds that keep context inspection cheap inside every build.</summary>
@@ -79,10 +157,19 @@ namespace Docker.Build.Analyzers.Analysis
     {
         public static readonly BuildContextLimits Default = new BuildContextLimits(20000, 24);
 
+        /// <summary>The default budget of .dockerignore matching work per walk: well under a second on one core.</summary>
+        public const long DefaultMaxMatchWork = 50_000_000;
+
         public BuildContextLimits(int maxEntries, int maxDepth)
+            : this(maxEntries, maxDepth, DefaultMaxMatchWork)
+        {
+        }
+
+        public BuildContextLimits(int maxEntries, int maxDepth, long maxMatchWork)
         {
             MaxEntries = maxEntries;
             MaxDepth = maxDepth;
+            MaxMatchWork = maxMatchWork;
         }
 
         /// <summary>Files and directories looked at by one walk before it gives up.</summary>
@@ -90,6 +177,12 @@ namespace Docker.Build.Analyzers.Analysis
 
         /// <summary>Directory levels below the context root a walk descends.</summary>
         public int MaxDepth { get; }
+
+        /// <summary>
+        /// .dockerignore matching work (patterns tried plus automaton steps) one walk or wildcard search may spend
+        /// before it stops as truncated: however many and whatever the patterns, a walk ends in bounded time.
+        /// </summary>
+        public long MaxMatchWork { get; }
     }
 
     /// <summary>
@@ -105,15 +198,18 @@ namespace Docker.Build.Analyzers.Analysis
         private readonly Lazy<ContextFileList> _files;
         private readonly BuildContextLimits _limits;
 
-        public BuildContext(IFileSystem fileSystem, string directory, DockerIgnoreFile? ignoreFile, bool isInferred = false, BuildContextLimits? limits = null)
+        public BuildContext(IFileSystem fileSystem, string directory, DockerIgnoreFile? ignoreFile, bool isInferred = false, BuildContextLimits? limits = null,
+            ContextDecision? decision = null)
         {
             _fileSystem = fileSystem ?? throw new ArgumentNullException(nameof(fileSystem));
             Directory = directory ?? throw new ArgumentNullException(nameof(directory));
             IgnoreFile = ignoreFile;
             Matcher = ignoreFile?.Matcher ?? DockerIgnoreMatcher.Empty;
-            IsInferred = isInferred;
+            Decision = decision ?? (isInferred ? ContextDecision.Inferred : ContextDecision.ProjectDirectory);
+            IsInferred = Decision.Source == ContextSource.Inferred;
             _limits = limits ?? BuildContextLimits.Default;
-            Exists = SafeDirectoryExists(directory);
+            // An undecided context is treated as one we cannot see: context-dependent rules stay silent rather than guess.
+            Exists = Decision.Source != ContextSource.Undecided && SafeDirectoryExists(directory);
             _files = new Lazy<ContextFileList>(Walk, LazyThreadSafetyMode.ExecutionAndPublication);
             _listUncached = ListUncached;
             _probeUncached = ProbeUncached;
@@ -137,6 +233,9 @@ namespace Docker.Build.Analyzers.Analysis
         public bool IsInferred { get; }
 
         public BuildContextLimits Limits => _limits;
+
+        /// <summary>Which source decided the context (declared, compose, inferred, the project directory) and how it is described in findings.</summary>
+        public ContextDecision Decision { get; }
 
         /// <summary>The full path of a context-relative path.</summary>
         public string GetFullPath(string contextPath) =>
@@ -226,12 +325,13 @@ namespace Docker.Build.Analyzers.Analysis
             if (!Exists) return new ContextGlobResult(visible, excluded, false);
             var segments = pattern.Split('/');
             int budget = _limits.MaxEntries;
+            long work = 0;
             bool truncated = false;
-            GlobFrom("", segments, 0, visible, excluded, ref budget, ref truncated);
+            GlobFrom("", segments, 0, visible, excluded, ref budget, ref work, ref truncated);
             return new ContextGlobResult(visible, excluded, truncated);
         }
 
-        private void GlobFrom(string directory, string[] segments, int index, List<ContextEntry> visible, List<ContextEntry> excluded, ref int budget, ref bool truncated)
+        private void GlobFrom(string directory, string[] segments, int index, List<ContextEntry> visible, List<ContextEntry> excluded, ref int budget, ref long work, ref bool truncated)
         {
             string segment = segments[index];
             bool last = index == segments.Length - 1;
@@ -246,7 +346,7 @@ namespace Docker.Build.Analyzers.Analysis
                 }
                 else if (Probe(path).Kind == ContextEntryKind.Directory)
                 {
-                    GlobFrom(path, segments, index + 1, visible, excluded, ref budget, ref truncated);
+                    GlobFrom(path, segments, index + 1, visible, excluded, ref budget, ref work, ref truncated);
                 }
                 return;
             }
@@ -265,14 +365,19 @@ namespace Docker.Build.Analyzers.Analysis
                 string path = SlashPath.Combine(directory, name);
                 if (last)
                 {
-                    var match = Matcher.Match(path);
+                    var match = Matcher.Match(path, ref work);
+                    if (work > _limits.MaxMatchWork)
+                    {
+                        truncated = true;
+                        return;
+                    }
                     if (match.IsExcluded && isDirectory && !Matcher.CanSkipExcludedDirectory(path)) match = new DockerIgnoreMatch(false, match.DecidingPattern);
                     var entry = new ContextEntry(path, isDirectory ? ContextEntryKind.Directory : ContextEntryKind.File, match);
                     (match.IsExcluded ? excluded : visible).Add(entry);
                 }
                 else if (isDirectory)
                 {
-                    GlobFrom(path, segments, index + 1, visible, excluded, ref budget, ref truncated);
+                    GlobFrom(path, segments, index + 1, visible, excluded, ref budget, ref work, ref truncated);
                     if (truncated) return;
                 }
             }
@@ -293,6 +398,7 @@ namespace Docker.Build.Analyzers.Analysis
             var files = new List<string>();
             if (!Exists) return new ContextFileList(files, false, 0);
             int visited = 0;
+            long work = 0;
             bool truncated = false;
             var queue = new Queue<(string Path, DockerIgnoreMatcher.WalkState State, int Depth)>();
             queue.Enqueue(("", DockerIgnoreMatcher.WalkState.Root, 0));
@@ -310,7 +416,8 @@ namespace Docker.Build.Analyzers.Analysis
                         return new ContextFileList(files, truncated, visited - 1);
                     }
                     string path = SlashPath.Combine(directory, name);
-                    if (!Matcher.Evaluate(path, state).IsExcluded) files.Add(path);
+                    if (!Matcher.Evaluate(path, state, ref work).IsExcluded) files.Add(path);
+                    if (work > _limits.MaxMatchWork) return new ContextFileList(files, true, visited);
                 }
                 foreach (var entry in entries)
                 {
@@ -322,7 +429,8 @@ namespace Docker.Build.Analyzers.Analysis
                         return new ContextFileList(files, truncated, visited - 1);
                     }
                     string path = SlashPath.Combine(directory, name);
-                    var childState = Matcher.Evaluate(path, state);
+                    var childState = Matcher.Evaluate(path, state, ref work);
+                    if (work > _limits.MaxMatchWork) return new ContextFileList(files, true, visited);
                     if (childState.IsExcluded && Matcher.CanSkipExcludedDirectory(path)) continue;
                     if (depth + 1 > _limits.MaxDepth)
                     {
@@ -379,10 +487,11 @@ namespace Docker.Build.Analyzers.Analysis
         {
             try
             {
-                string? dockerfileDirectory = Path.GetDirectoryName(dockerfilePath);
-                if (!string.IsNullOrEmpty(dockerfileDirectory))
+                // BuildKit looks for the Dockerfile's own path plus ".dockerignore" (api.Dockerfile ->
+                // api.Dockerfile.dockerignore), also for a bare relative name.
+                if (!string.IsNullOrEmpty(dockerfilePath) && !string.IsNullOrEmpty(Path.GetFileName(dockerfilePath)))
                 {
-                    string specific = Path.Combine(dockerfileDirectory, Path.GetFileName(dockerfilePath) + ".dockerignore");
+                    string specific = dockerfilePath + ".dockerignore";
                     if (fileSystem.FileExists(specific)) return specific;
                 }
                 string shared = Path.Combine(contextDirectory, ".dockerignore");

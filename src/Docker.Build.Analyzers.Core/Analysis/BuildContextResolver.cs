@@ -2,87 +2,318 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using Docker.Build.Analyzers.Dockerfile;
+using Docker.Build.Analyzers.Text;
 
 namespace Docker.Build.Analyzers.Analysis
 {
-    /// <summary>Decides which directory and which .dockerignore make up a Dockerfile's build context.</summary>
+    /// <summary>
+    /// Decides which directory (and so which .dockerignore) is a Dockerfile's build context, in this order:
+    /// 1. the project's <c>DockerfileContext</c> or the item's <c>Context</c>;
+    /// 2. a compose service of the solution or repository that builds this Dockerfile (<c>build.context</c>);
+    /// 3. inference from the COPY sources (wildcards count too): the folder between the Dockerfile and the repository
+    ///    root (or solution folder, or a few levels up) where most of them exist;
+    /// 4. when no folder holds most of them, no context: the rules that depend on it stay silent rather than guess.
+    /// When two declarations disagree and the sources exist in only one, the other is reported once (DKR129) and the
+    /// one the sources agree with is used.
+    /// </summary>
     internal static class BuildContextResolver
     {
-        /// <summary>How far up an implicit context may be moved (Visual Studio puts it one level up, at the solution).</summary>
+        /// <summary>How far up an implicit context may be looked for when there is no repository root or solution.</summary>
         private const int MaxAncestorLevels = 3;
+
+        /// <summary>A hard stop for the upward search even inside a repository.</summary>
+        private const int MaxSearchLevels = 12;
 
         public static BuildContext Resolve(Workspace workspace, DockerfileDocument document)
         {
             var fileSystem = workspace.FileSystem;
-            string directory = document.ContextDirectory;
-            bool inferred = false;
-            if (!document.ContextIsExplicit)
+            var evidence = Evidence.Of(document, workspace.Project);
+            var composeRefs = ComposeReferencesTo(workspace, document.Path);
+
+            string directory;
+            ContextDecision decision;
+            if (document.ContextIsExplicit)
             {
-                var ancestor = InferAncestorContext(fileSystem, document);
-                if (ancestor != null)
+                directory = document.ContextDirectory;
+                decision = new ContextDecision(ContextSource.Declared, DescribeDeclaration(workspace));
+                foreach (var compose in composeRefs)
                 {
-                    directory = ancestor;
-                    inferred = true;
+                    if (SameDirectory(compose.ContextDirectory, directory)) continue;
+                    var verdict = Compare(fileSystem, evidence, directory, compose.ContextDirectory);
+                    if (verdict > 0)
+                    {
+                        // The compose file is the one that is wrong.
+                        decision = new ContextDecision(ContextSource.Declared, decision.Description,
+                            Disagreement(fileSystem, evidence, compose.ComposeFilePath, compose.Source, compose.ContextSpan, ComposeDescription(compose), compose.ContextDirectory, decision.Description, directory));
+                        break;
+                    }
+                    if (verdict < 0)
+                    {
+                        string declaredDescription = decision.Description;
+                        var (file, source, span) = FindDeclaration(workspace, document);
+                        decision = new ContextDecision(ContextSource.Compose, ComposeDescription(compose),
+                            Disagreement(fileSystem, evidence, file, source, span, declaredDescription, directory, ComposeDescription(compose), compose.ContextDirectory));
+                        directory = compose.ContextDirectory;
+                        break;
+                    }
                 }
             }
+            else if (composeRefs.Count > 0)
+            {
+                // Several services may build the same Dockerfile; the one whose context holds the sources wins.
+                var best = composeRefs[0];
+                int bestScore = evidence.Count == 0 ? 0 : evidence.CountExisting(fileSystem, best.ContextDirectory);
+                for (int i = 1; i < composeRefs.Count; i++)
+                {
+                    int score = evidence.Count == 0 ? 0 : evidence.CountExisting(fileSystem, composeRefs[i].ContextDirectory);
+                    if (score > bestScore) { best = composeRefs[i]; bestScore = score; }
+                }
+                directory = best.ContextDirectory;
+                decision = new ContextDecision(ContextSource.Compose, ComposeDescription(best));
+            }
+            else
+            {
+                (directory, decision) = Infer(workspace, document, evidence);
+            }
+
             var ignorePath = BuildContext.FindIgnoreFile(fileSystem, document.Path, directory);
-            return new BuildContext(fileSystem, directory, BuildContext.LoadIgnoreFile(fileSystem, ignorePath), inferred);
+            return new BuildContext(fileSystem, directory, BuildContext.LoadIgnoreFile(fileSystem, ignorePath), decision: decision);
         }
 
-        /// <summary>
-        /// When the project named no context, the project directory is assumed. A Dockerfile written for a parent
-        /// directory (Visual Studio's <c>COPY ["Api/Api.csproj", "Api/"]</c> with the solution as context) shows it:
-        /// none of its plain sources exists in the project directory, and most of them exist in one parent (the closest
-        /// such parent wins; the ones still missing there are real mistakes). Then that
-        /// parent is the context the Dockerfile is built with, and reporting every source as missing would be wrong.
-        /// </summary>
-        private static string? InferAncestorContext(IFileSystem fileSystem, DockerfileDocument document)
+        /// <summary>Step 3 and 4: the folder where most sources exist, between the Dockerfile and the search root.</summary>
+        private static (string, ContextDecision) Infer(Workspace workspace, DockerfileDocument document, Evidence evidence)
         {
-            var sources = new List<string>();
-            foreach (var instruction in document.Syntax.Instructions)
+            string start = document.ContextDirectory;
+            if (evidence.Count == 0) return (start, ContextDecision.ProjectDirectory);
+            var fileSystem = workspace.FileSystem;
+            int startScore = evidence.CountExisting(fileSystem, start);
+            if (startScore == evidence.Count) return (start, ContextDecision.ProjectDirectory);
+
+            string best = start;
+            int bestScore = startScore;
+            foreach (var candidate in Ancestors(workspace, start))
             {
-                if (!(instruction is CopyInstruction copy) || !CopySources.ReadsBuildContext(copy)) continue;
-                foreach (var source in CopySources.Resolve(document.Model, copy))
-                    if (source.Kind == CopySourceKind.ContextPath && !source.IsGlob && source.ContextPath!.Length > 0)
-                        sources.Add(source.ContextPath);
+                int score = evidence.CountExisting(fileSystem, candidate);
+                // Ties go to the closest folder.
+                if (score > bestScore)
+                {
+                    best = candidate;
+                    bestScore = score;
+                    if (score == evidence.Count) break;
+                }
             }
-            if (sources.Count == 0) return null;
+            if (2 * bestScore <= evidence.Count) return (start, ContextDecision.Undecided);
+            if (ReferenceEquals(best, start)) return (start, ContextDecision.ProjectDirectory);
+            return (best, ContextDecision.Inferred);
+        }
+
+        /// <summary>The folders above <paramref name="start"/>, nearest first, up to the repository root, else the solution folder, else a few levels.</summary>
+        internal static IEnumerable<string> Ancestors(Workspace workspace, string start)
+        {
+            string? stop = null;
+            if (workspace.RepositoryRoot != null && IsAtOrUnder(start, workspace.RepositoryRoot)) stop = workspace.RepositoryRoot;
+            else if (workspace.Project.SolutionDirectory != null && IsAtOrUnder(start, workspace.Project.SolutionDirectory!)) stop = workspace.Project.SolutionDirectory;
+            int max = stop != null ? MaxSearchLevels : MaxAncestorLevels;
+            string current = start;
+            for (int level = 1; level <= max; level++)
+            {
+                if (stop != null && SameDirectory(current, stop)) yield break;
+                string? parent;
+                try { parent = Path.GetDirectoryName(current.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)); }
+                catch (ArgumentException) { yield break; }
+                if (string.IsNullOrEmpty(parent)) yield break;
+                current = parent!;
+                yield return current;
+            }
+        }
+
+        /// <summary>+1 when the sources agree with <paramref name="first"/> and not <paramref name="second"/>, -1 the other way, 0 when neither clearly.</summary>
+        private static int Compare(IFileSystem fileSystem, Evidence evidence, string first, string second)
+        {
+            if (evidence.Count == 0) return 0;
+            int a = evidence.CountExisting(fileSystem, first);
+            int b = evidence.CountExisting(fileSystem, second);
+            if (2 * a > evidence.Count && 2 * b <= evidence.Count && a > b) return 1;
+            if (2 * b > evidence.Count && 2 * a <= evidence.Count && b > a) return -1;
+            return 0;
+        }
+
+        private static ContextDisagreement Disagreement(IFileSystem fileSystem, Evidence evidence, string wrongFile, SourceText? wrongSource, TextSpan wrongSpan,
+            string wrongDescription, string wrongDirectory, string rightDescription, string rightDirectory) =>
+            new ContextDisagreement(wrongFile, wrongSource, wrongSpan, wrongDescription, wrongDirectory, rightDescription, rightDirectory,
+                evidence.CountExisting(fileSystem, rightDirectory), evidence.CountExisting(fileSystem, wrongDirectory), evidence.Count);
+
+        private static List<ComposeBuildReference> ComposeReferencesTo(Workspace workspace, string dockerfilePath)
+        {
+            var list = new List<ComposeBuildReference>();
+            foreach (var reference in workspace.ComposeBuilds)
+                if (SamePath(reference.DockerfilePath, dockerfilePath)) list.Add(reference);
+            return list;
+        }
+
+        private static string ComposeDescription(ComposeBuildReference compose) =>
+            $"build.context of service '{compose.ServiceName}' in {Path.GetFileName(compose.ComposeFilePath)}";
+
+        private static string DescribeDeclaration(Workspace workspace)
+        {
+            string? project = workspace.Project.ProjectPath;
+            return project == null ? "the declared build context (DockerfileContext or the item's Context)" : $"the build context declared in {Path.GetFileName(project)} (DockerfileContext or the item's Context)";
+        }
+
+        /// <summary>Where the project file declares the context: the <c>DockerfileContext</c>/<c>ContainerBuildContext</c> value or a <c>Context="..."</c> attribute.</summary>
+        private static (string File, SourceText? Source, TextSpan Span) FindDeclaration(Workspace workspace, DockerfileDocument document)
+        {
+            string? projectPath = workspace.Project.ProjectPath;
+            if (projectPath != null)
+            {
+                var text = AssetReader.TryRead(workspace.FileSystem, projectPath, out _);
+                if (text != null)
+                {
+                    foreach (var element in new[] { "DockerfileContext", "ContainerBuildContext" })
+                    {
+                        int open = text.Text.IndexOf("<" + element + ">", StringComparison.Ordinal);
+                        if (open < 0) continue;
+                        int valueStart = open + element.Length + 2;
+                        int close = text.Text.IndexOf("</" + element + ">", valueStart, StringComparison.Ordinal);
+                        if (close < 0) close = valueStart;
+                        return (projectPath, text, TextSpan.FromBounds(valueStart, close));
+                    }
+                    string name = Path.GetFileName(document.Path);
+                    int searchFrom = 0;
+                    while (true)
+                    {
+                        int attribute = text.Text.IndexOf("Context=\"", searchFrom, StringComparison.Ordinal);
+                        if (attribute < 0) break;
+                        var line = text.GetLinePositionSpan(new TextSpan(attribute, 0)).Start.Line;
+                        var lineSpan = text.GetLineSpan(line);
+                        if (text.Text.IndexOf(name, lineSpan.Start, lineSpan.Length, StringComparison.OrdinalIgnoreCase) >= 0)
+                        {
+                            int valueStart = attribute + "Context=\"".Length;
+                            int end = text.Text.IndexOf('"', valueStart);
+                            return (projectPath, text, TextSpan.FromBounds(valueStart, end < 0 ? valueStart : end));
+                        }
+                        searchFrom = attribute + 1;
+                    }
+                }
+            }
+            // Declared somewhere we cannot point at (Directory.Build.props, the command line): the Dockerfile's first line.
+            return (document.Path, document.Syntax.Source, new TextSpan(0, 0));
+        }
+
+        internal static bool SamePath(string a, string b)
+        {
             try
             {
-                string directory = document.ContextDirectory;
-                if (AnyExists(fileSystem, directory, sources)) return null;
-                for (int level = 1; level <= MaxAncestorLevels; level++)
+                return DockerAnalyzer.PathComparer.Equals(Path.GetFullPath(a), Path.GetFullPath(b));
+            }
+            catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is PathTooLongException)
+            {
+                return DockerAnalyzer.PathComparer.Equals(a, b);
+            }
+        }
+
+        internal static bool SameDirectory(string a, string b) =>
+            SamePath(a.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar), b.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
+
+        internal static bool IsAtOrUnder(string path, string directory)
+        {
+            string p = path.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+            string d = directory.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+            var comparison = DockerAnalyzer.PathComparer.Equals("A", "a") ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+            if (string.Equals(p, d, comparison)) return true;
+            return p.Length > d.Length && p.StartsWith(d, comparison) && (p[d.Length] == Path.DirectorySeparatorChar || p[d.Length] == Path.AltDirectorySeparatorChar);
+        }
+
+        /// <summary>The COPY/ADD sources that say where a Dockerfile expects its context: plain paths and wildcards.</summary>
+        internal sealed class Evidence
+        {
+            private readonly List<(string Path, bool IsGlob)> _sources;
+
+            private Evidence(List<(string, bool)> sources)
+            {
+                _sources = sources;
+            }
+
+            public int Count => _sources.Count;
+
+            public static Evidence Of(DockerfileDocument document, ProjectFacts project)
+            {
+                var sources = new List<(string, bool)>();
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var instruction in document.Syntax.Instructions)
                 {
-                    directory = Path.GetDirectoryName(directory.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar))!;
-                    if (string.IsNullOrEmpty(directory)) return null;
-                    if (2 * CountExisting(fileSystem, directory, sources) > sources.Count) return directory;
+                    if (!(instruction is CopyInstruction copy) || !CopySources.ReadsBuildContext(copy)) continue;
+                    foreach (var source in CopySources.Resolve(document.Model, copy))
+                    {
+                        if (source.Kind != CopySourceKind.ContextPath || source.IsWholeContext) continue;
+                        string path = source.ContextPath!;
+                        if (path.Length == 0 || path.IndexOf("**", StringComparison.Ordinal) >= 0) continue;
+                        if (OutputFolders.Covers(project, document, path)) continue;
+                        if (seen.Add(path)) sources.Add((path, source.IsGlob));
+                    }
+                }
+                return new Evidence(sources);
+            }
+
+            /// <summary>How many sources exist under a candidate context (ignoring .dockerignore: an excluded source still shows the folder is right).</summary>
+            public int CountExisting(IFileSystem fileSystem, string directory)
+            {
+                int count = 0;
+                BuildContext? globContext = null;
+                foreach (var (path, isGlob) in _sources)
+                {
+                    if (isGlob)
+                    {
+                        globContext ??= new BuildContext(fileSystem, directory, null);
+                        var result = globContext.Glob(path);
+                        if (result.Visible.Count > 0 || result.Excluded.Count > 0) count++;
+                        continue;
+                    }
+                    try
+                    {
+                        string full = Path.Combine(directory, DockerIgnore.SlashPath.Unescape(path).Replace('/', Path.DirectorySeparatorChar));
+                        if (fileSystem.FileExists(full) || fileSystem.DirectoryExists(full)) count++;
+                    }
+                    catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)
+                    {
+                    }
+                }
+                return count;
+            }
+        }
+    }
+
+    /// <summary>The project's own output folders: a script may run <c>dotnet publish</c> into them right before <c>docker build</c>.</summary>
+    internal static class OutputFolders
+    {
+        public static bool Covers(ProjectFacts project, DockerfileDocument document, string contextPath)
+        {
+            if (project.OutputDirectories.Count == 0) return false;
+            // The source is relative to whichever context is decided; the project's folders are absolute. Compare the
+            // source against each output folder's path relative to the Dockerfile's starting directory and its parents.
+            string normalized = contextPath.TrimEnd('/');
+            foreach (var output in project.OutputDirectories)
+            {
+                if (string.IsNullOrWhiteSpace(output)) continue;
+                string full;
+                try { full = Path.GetFullPath(output).Replace('\\', '/').TrimEnd('/'); }
+                catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is PathTooLongException) { continue; }
+                string start = document.ContextDirectory.Replace('\\', '/').TrimEnd('/');
+                for (int level = 0; level < 8 && start.Length > 0; level++)
+                {
+                    if (full.StartsWith(start + "/", StringComparison.OrdinalIgnoreCase))
+                    {
+                        string relative = full.Substring(start.Length + 1);
+                        if (normalized.Equals(relative, StringComparison.OrdinalIgnoreCase)
+                            || normalized.StartsWith(relative + "/", StringComparison.OrdinalIgnoreCase))
+                            return true;
+                    }
+                    int slash = start.LastIndexOf('/');
+                    if (slash <= 0) break;
+                    start = start.Substring(0, slash);
                 }
             }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)
-            {
-            }
-            return null;
-        }
-
-        private static bool Exists(IFileSystem fileSystem, string directory, string contextPath)
-        {
-            string full = Path.Combine(directory, contextPath.Replace('/', Path.DirectorySeparatorChar));
-            return fileSystem.FileExists(full) || fileSystem.DirectoryExists(full);
-        }
-
-        private static bool AnyExists(IFileSystem fileSystem, string directory, List<string> paths)
-        {
-            foreach (var p in paths)
-                if (Exists(fileSystem, directory, p)) return true;
             return false;
-        }
-
-        private static int CountExisting(IFileSystem fileSystem, string directory, List<string> paths)
-        {
-            int count = 0;
-            foreach (var p in paths)
-                if (Exists(fileSystem, directory, p)) count++;
-            return count;
         }
     }
 }

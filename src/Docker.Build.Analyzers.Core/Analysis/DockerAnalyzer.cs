@@ -31,6 +31,7 @@ namespace Docker.Build.Analyzers.Analysis
     {
         private readonly IReadOnlyList<DockerfileRule> _dockerfileRules;
         private readonly IReadOnlyList<DockerIgnoreRule> _dockerIgnoreRules;
+        private readonly IReadOnlyList<ComposeRule> _composeRules;
 
         public DockerAnalyzer() : this(RuleCatalog.Rules) { }
 
@@ -39,6 +40,7 @@ namespace Docker.Build.Analyzers.Analysis
             var list = rules.ToList();
             _dockerfileRules = list.OfType<DockerfileRule>().ToList();
             _dockerIgnoreRules = list.OfType<DockerIgnoreRule>().ToList();
+            _composeRules = list.OfType<ComposeRule>().ToList();
         }
 
         public AnalysisResult Analyze(AnalysisRequest request, CancellationToken cancellationToken = default)
@@ -66,6 +68,19 @@ namespace Docker.Build.Analyzers.Analysis
                 foreach (var rule in _dockerIgnoreRules)
                     Run(rule, () => rule.Analyze(new DockerIgnoreContext(rule.Descriptor, document, workspace, found)), document.File.Source, found);
                 Keep(found, document.Purpose, suppressions, diagnostics);
+            }
+
+            if (_composeRules.Count > 0)
+            {
+                foreach (var document in workspace.ComposeDocuments)
+                {
+                    if (!document.IsReported) continue;
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var found = new List<Diagnostic>();
+                    foreach (var rule in _composeRules)
+                        Run(rule, () => rule.Analyze(new ComposeContext(rule.Descriptor, document, workspace, found)), document.Source, found);
+                    Keep(found, document.Purpose, suppressions, diagnostics);
+                }
             }
 
             var ordered = diagnostics.Distinct(DiagnosticIdentity.Instance).ToList();

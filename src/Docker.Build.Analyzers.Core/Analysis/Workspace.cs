@@ -71,6 +71,39 @@ namespace Docker.Build.Analyzers.Analysis
         public bool IsDockerfileSpecific => !System.IO.Path.GetFileName(Path).Equals(".dockerignore", System.StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>
+    /// A compose file of the workspace. Its text is read when the workspace loads (an unreadable file is a DKR901);
+    /// it is parsed only when a rule or <see cref="Workspace.ComposeBuilds"/> first asks, so that YamlDotNet loads only
+    /// for analyses that look at compose files.
+    /// </summary>
+    public sealed class ComposeDocument
+    {
+        private readonly System.Lazy<Compose.ComposeFile> _file;
+
+        public ComposeDocument(Text.SourceText source, AssetPurpose purpose = AssetPurpose.Production, bool isReported = true)
+        {
+            Source = source;
+            Purpose = purpose;
+            IsReported = isReported;
+            _file = new System.Lazy<Compose.ComposeFile>(() => Compose.ComposeFile.Parse(source), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        public string Path => Source.Path;
+        public Text.SourceText Source { get; }
+
+        /// <summary>Production, development (override files, <c>compose.dev.yml</c>...) or test.</summary>
+        public AssetPurpose Purpose { get; }
+
+        /// <summary>False for a shared compose file another project reports.</summary>
+        public bool IsReported { get; }
+
+        /// <summary>The parsed file (parsed on first use).</summary>
+        public Compose.ComposeFile File => _file.Value;
+
+        /// <summary>A standard override file (<c>compose.override.yml</c>, <c>docker-compose.override.yml</c>...): it only adds to a base file.</summary>
+        public bool IsOverrideFile => Compose.ComposeProject.IsOverrideFileName(Path);
+    }
+
     /// <summary>A compose service that builds a Dockerfile: the build context compose gives it, and where it says so.</summary>
     public sealed class ComposeBuildReference
     {
@@ -105,26 +138,45 @@ namespace Docker.Build.Analyzers.Analysis
     {
         public Workspace(string projectDirectory, ProjectFacts project, IFileSystem fileSystem, IReadOnlyList<DockerfileDocument> dockerfiles,
             IReadOnlyList<DockerIgnoreDocument>? dockerIgnores = null, IReadOnlyList<ComposeBuildReference>? composeBuilds = null, string? repositoryRoot = null,
-            IReadOnlyList<Text.SourceText>? composeSources = null)
+            IReadOnlyList<Text.SourceText>? composeSources = null, IReadOnlyList<ComposeDocument>? composeDocuments = null)
         {
             ProjectDirectory = projectDirectory;
             Project = project;
             FileSystem = fileSystem;
             Dockerfiles = dockerfiles;
-            DockerIgnores = dockerIgnores ?? System.Array.Empty<DockerIgnoreDocument>();
-            ComposeBuilds = composeBuilds ?? System.Array.Empty<ComposeBuildReference>();
+            _dockerIgnores = dockerIgnores == null ? new List<DockerIgnoreDocument>() : new List<DockerIgnoreDocument>(dockerIgnores);
+            ComposeDocuments = composeDocuments ?? System.Array.Empty<ComposeDocument>();
+            _composeBuilds = composeBuilds != null
+                ? new System.Lazy<IReadOnlyList<ComposeBuildReference>>(() => composeBuilds)
+                : new System.Lazy<IReadOnlyList<ComposeBuildReference>>(() => ComposeBuildReferences.Collect(this), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
             RepositoryRoot = repositoryRoot;
+            if (composeSources == null && composeDocuments != null)
+            {
+                var sources = new Text.SourceText[composeDocuments.Count];
+                for (int i = 0; i < sources.Length; i++) sources[i] = composeDocuments[i].Source;
+                composeSources = sources;
+            }
             ComposeSources = composeSources ?? System.Array.Empty<Text.SourceText>();
         }
+
+        private readonly System.Lazy<IReadOnlyList<ComposeBuildReference>> _composeBuilds;
+
+        /// <summary>The compose files of the workspace (read, parsed on first use).</summary>
+        public IReadOnlyList<ComposeDocument> ComposeDocuments { get; }
 
         public string ProjectDirectory { get; }
         public ProjectFacts Project { get; }
         public IFileSystem FileSystem { get; }
         public IReadOnlyList<DockerfileDocument> Dockerfiles { get; }
-        public IReadOnlyList<DockerIgnoreDocument> DockerIgnores { get; }
+        public IReadOnlyList<DockerIgnoreDocument> DockerIgnores => _dockerIgnores;
+
+        private readonly List<DockerIgnoreDocument> _dockerIgnores;
+
+        /// <summary>While loading, before any rule runs: the ignore file a Dockerfile's decided context applies.</summary>
+        internal void AddDockerIgnore(DockerIgnoreDocument document) => _dockerIgnores.Add(document);
 
         /// <summary>Every compose service of the workspace's compose files that builds a Dockerfile.</summary>
-        public IReadOnlyList<ComposeBuildReference> ComposeBuilds { get; }
+        public IReadOnlyList<ComposeBuildReference> ComposeBuilds => _composeBuilds.Value;
 
         /// <summary>The texts of the workspace's compose files (for their inline suppressions).</summary>
         public IReadOnlyList<Text.SourceText> ComposeSources { get; }
@@ -150,6 +202,45 @@ namespace Docker.Build.Analyzers.Analysis
             foreach (var d in DockerIgnores)
                 if (DockerAnalyzer.PathComparer.Equals(d.Path, path)) return d;
             return null;
+        }
+
+        private readonly ConcurrentDictionary<string, System.Lazy<Compose.ComposeFile?>> _composeFiles =
+            new ConcurrentDictionary<string, System.Lazy<Compose.ComposeFile?>>(DockerAnalyzer.PathComparer);
+
+        private readonly ConcurrentDictionary<ComposeDocument, System.Lazy<Compose.ComposeProject>> _composeProjects =
+            new ConcurrentDictionary<ComposeDocument, System.Lazy<Compose.ComposeProject>>();
+
+        /// <summary>
+        /// The parsed compose file at a full path: a workspace document, or a file an <c>extends</c>, <c>include</c> or
+        /// override pair brings in (read through the file system with the same size and encoding limits); null when
+        /// it does not exist or cannot be read. Parsed once per analysis.
+        /// </summary>
+        public Compose.ComposeFile? GetComposeFile(string path)
+        {
+            foreach (var d in ComposeDocuments)
+                if (DockerAnalyzer.PathComparer.Equals(d.Path, path)) return d.File;
+            return _composeFiles.GetOrAdd(path, p => new System.Lazy<Compose.ComposeFile?>(() =>
+            {
+                try
+                {
+                    if (!FileSystem.FileExists(p)) return null;
+                }
+                catch (System.Exception ex) when (ex is System.IO.IOException || ex is System.UnauthorizedAccessException || ex is System.ArgumentException || ex is System.NotSupportedException)
+                {
+                    return null;
+                }
+                var text = AssetReader.TryRead(FileSystem, p, out _);
+                return text == null ? null : Compose.ComposeFile.Parse(text);
+            }, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        }
+
+        /// <summary>The project of a compose document (override pair, extends, includes), built on first use and shared by every rule.</summary>
+        public Compose.ComposeProject GetComposeProject(ComposeDocument document)
+        {
+            if (_composeProjects.TryGetValue(document, out var existing)) return existing.Value;
+            return _composeProjects.GetOrAdd(document, d => new System.Lazy<Compose.ComposeProject>(
+                () => Compose.ComposeProject.Load(d.File, GetComposeFile),
+                System.Threading.LazyThreadSafetyMode.ExecutionAndPublication)).Value;
         }
 
         private readonly ConcurrentDictionary<DockerfileDocument, System.Lazy<BuildContext>> _buildContexts =

@@ -24,10 +24,17 @@ namespace Docker.Build.Analyzers.Analysis
             string? repositoryRoot = RepositoryLayout.FindRepositoryRoot(fileSystem, projectDirectory);
             string purposeRoot = repositoryRoot ?? project.SolutionDirectory ?? projectDirectory;
 
+            var shared = new SharedAssets(fileSystem, project, projectDirectory, repositoryRoot);
+            var inputs = new List<(AssetInput Asset, bool Reported)>();
+            foreach (var asset in request.Assets) inputs.Add((asset, true));
+            if (request.DiscoverSharedAssets)
+                foreach (var found in shared.Discover()) inputs.Add((new AssetInput(found.Path, found.Kind), found.IsReported));
+
             var dockerfiles = new List<DockerfileDocument>();
             var ignores = new List<DockerIgnoreDocument>();
+            var composes = new List<ComposeDocument>();
             var seen = new HashSet<string>(DockerAnalyzer.PathComparer);
-            foreach (var asset in request.Assets)
+            foreach (var (asset, reported) in inputs)
             {
                 string path = Normalize(asset.Path, projectDirectory);
                 if (!seen.Add(path)) continue;
@@ -36,27 +43,53 @@ namespace Docker.Build.Analyzers.Analysis
                 {
                     case AssetKind.Dockerfile:
                     {
-                        var syntax = ReadDockerfile(fileSystem, path, diagnostics);
+                        var syntax = ReadDockerfile(fileSystem, path, reported ? diagnostics : null);
                         if (syntax == null) continue;
+                        // A Dockerfile above the project starts its context search in its own folder.
                         string context = asset.ContextDirectory != null
                             ? Normalize(asset.ContextDirectory, projectDirectory)
-                            : projectDirectory;
-                        dockerfiles.Add(new DockerfileDocument(syntax, context, asset.ContextDirectory != null, purpose));
+                            : BuildContextResolver.IsAtOrUnder(projectDirectory, Path.GetDirectoryName(path) ?? "") ? Path.GetDirectoryName(path)! : projectDirectory;
+                        dockerfiles.Add(new DockerfileDocument(syntax, context, asset.ContextDirectory != null, purpose, reported));
                         break;
                     }
                     case AssetKind.DockerIgnore:
                     {
-                        var text = Read(fileSystem, path, diagnostics);
+                        var text = Read(fileSystem, path, reported ? diagnostics : null);
                         if (text == null) continue;
-                        ignores.Add(new DockerIgnoreDocument(DockerIgnoreParser.Parse(text), purpose));
+                        ignores.Add(new DockerIgnoreDocument(DockerIgnoreParser.Parse(text), purpose, reported));
                         break;
                     }
-                    default:
-                        // Compose files arrive with the compose model.
+                    case AssetKind.Compose:
+                    {
+                        // Read now (so an unreadable file is a DKR901 like any asset), parsed when first needed.
+                        var text = Read(fileSystem, path, reported ? diagnostics : null);
+                        if (text == null) continue;
+                        composes.Add(new ComposeDocument(text, purpose, reported));
                         break;
+                    }
                 }
             }
-            return new Workspace(projectDirectory, project, fileSystem, dockerfiles, ignores, null, repositoryRoot);
+            var workspace = new Workspace(projectDirectory, project, fileSystem, dockerfiles, ignores, null, repositoryRoot, null, composes);
+            AddContextIgnoreFiles(workspace, shared, project, projectDirectory, purposeRoot);
+            return workspace;
+        }
+
+        /// <summary>
+        /// The ignore file each reported Dockerfile's context applies is checked too (once, by the project that owns
+        /// its folder), even when it lives above the project.
+        /// </summary>
+        private static void AddContextIgnoreFiles(Workspace workspace, SharedAssets shared, ProjectFacts project, string projectDirectory, string purposeRoot)
+        {
+            foreach (var dockerfile in workspace.Dockerfiles)
+            {
+                if (!dockerfile.IsReported) continue;
+                var ignore = workspace.GetBuildContext(dockerfile).IgnoreFile;
+                if (ignore == null || workspace.FindDockerIgnore(ignore.Path) != null) continue;
+                string directory = Path.GetDirectoryName(ignore.Path) ?? "";
+                bool reported = BuildContextResolver.SameDirectory(directory, projectDirectory) || shared.IsOwner(directory);
+                var purpose = PurposeOf(new AssetInput(ignore.Path, AssetKind.DockerIgnore), ignore.Path, project, projectDirectory, purposeRoot);
+                workspace.AddDockerIgnore(new DockerIgnoreDocument(ignore, purpose, reported));
+            }
         }
 
         internal static AssetPurpose PurposeOf(AssetInput asset, string path, ProjectFacts project, string projectDirectory, string purposeRoot)

@@ -1,30 +1,98 @@
 using System;
+using System.Collections.Generic;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace Docker.Build.Analyzers.DockerIgnore
 {
     /// <summary>
     /// One cleaned .dockerignore pattern turned into the cheapest test that gives Docker's answer: exact comparison,
-    /// prefix (<c>dir/**</c>), suffix (<c>**/name</c>) or a regular expression, the same four cases Docker's pattern
-    /// matcher distinguishes. Immutable and safe to share between threads.
+    /// prefix (<c>dir/**</c>), suffix (<c>**/name</c>) or a glob, the same four cases Docker's pattern matcher
+    /// distinguishes. Docker compiles the glob case to a Go (RE2, linear-time) regular expression; a .NET backtracking
+    /// regular expression of the same shape takes exponential time on lines like <c>a*a*a*a*b</c> or
+    /// <c>**/**/**/x</c>, so globs run here as a simulation of the equivalent automaton over code points, one pass
+    /// over the path: at most (tokens + 1) × (path length) steps. Immutable and safe to share between threads.
     /// </summary>
     internal sealed class CompiledPattern
     {
-        private enum Kind { Exact, Prefix, Suffix, Regex, Invalid }
+        private enum Kind { Exact, Prefix, Suffix, Glob, Invalid }
+
+        /// <summary>The glob tokens, each the counterpart of one piece of Docker's generated regular expression.</summary>
+        private enum Op : byte
+        {
+            /// <summary>One code point equal to the token's character.</summary>
+            Literal,
+
+            /// <summary><c>?</c>, Docker's <c>[^/]</c>: one code point that is not '/'.</summary>
+            AnyButSlash,
+
+            /// <summary><c>[...]</c>: one code point in (or, with <c>^</c>, not in) the set. A negated class matches '/' like Docker's regex does.</summary>
+            Class,
+
+            /// <summary><c>*</c>, Docker's <c>[^/]*</c>: any run without '/'.</summary>
+            Star,
+
+            /// <summary>
+            /// <c>**</c> (or <c>**/</c>) before more pattern, Docker's <c>(.*/)?</c>: reads nothing itself; it leads to
+            /// the <see cref="DirectoriesLoop"/> after it or, matching nothing, past that.
+            /// </summary>
+            Directories,
+
+            /// <summary>The inside of <c>(.*/)?</c>: any run, left only by reading a '/'.</summary>
+            DirectoriesLoop,
+
+            /// <summary>A trailing <c>**</c> after a wildcard, Docker's <c>.*</c>: any run.</summary>
+            Rest,
+        }
 
         private readonly Kind _kind;
         private readonly string _text;
-        private readonly Regex? _regex;
+        private readonly Op[] _ops;
+        private readonly int[] _chars;
+        private readonly CodePointClass?[] _classes;
 
-        private CompiledPattern(Kind kind, string text, Regex? regex)
+        private CompiledPattern(Kind kind, string text, Op[]? ops = null, int[]? chars = null, CodePointClass?[]? classes = null, string leading = "", string trailing = "")
         {
             _kind = kind;
             _text = text;
-            _regex = regex;
+            _ops = ops ?? Array.Empty<Op>();
+            _chars = chars ?? Array.Empty<int>();
+            _classes = classes ?? Array.Empty<CodePointClass?>();
+            switch (kind)
+            {
+                case Kind.Exact:
+                    LeadingLiteral = text;
+                    TrailingLiteral = text;
+                    break;
+                case Kind.Prefix:
+                    LeadingLiteral = text.Substring(0, text.Length - 2);
+                    TrailingLiteral = "";
+                    break;
+                case Kind.Suffix:
+                    LeadingLiteral = "";
+                    // "**/name" also matches "name" at the root: only "name" is certain to end every match.
+                    string suffix = text.Substring(2);
+                    TrailingLiteral = suffix.Length > 0 && suffix[0] == '/' ? suffix.Substring(1) : suffix;
+                    break;
+                default:
+                    LeadingLiteral = leading;
+                    TrailingLiteral = trailing;
+                    break;
+            }
         }
 
         public bool IsValid => _kind != Kind.Invalid;
+
+        /// <summary>Compared by string equality with the whole path.</summary>
+        internal bool IsExact => _kind == Kind.Exact;
+
+        /// <summary>Text every path this pattern matches starts with ("" when none is certain).</summary>
+        internal string LeadingLiteral { get; }
+
+        /// <summary>Text every path this pattern matches ends with ("" when none is certain).</summary>
+        internal string TrailingLiteral { get; }
+
+        /// <summary>Number of glob tokens (0 for the exact, prefix and suffix forms): the automaton has one more state.</summary>
+        internal int TokenCount => _ops.Length;
 
         /// <summary>Compiles a cleaned pattern ('/'-separated, no leading '!'). Returns an invalid pattern (matching nothing) when Docker would reject it.</summary>
         public static CompiledPattern Compile(string pattern, bool backslashEscapes, out string? error)
@@ -34,12 +102,31 @@ namespace Docker.Build.Analyzers.DockerIgnore
             if (!NameGlob.IsValid(backslashEscapes ? pattern : pattern.Replace("\\", "/")))
             {
                 error = "syntax error in pattern";
-                return new CompiledPattern(Kind.Invalid, pattern, null);
+                return new CompiledPattern(Kind.Invalid, pattern);
             }
 
-            var regex = new StringBuilder("^");
+            // The same walk over the pattern as Docker's conversion to a regular expression, including which of the
+            // four match kinds results, but emitting tokens instead of regex text.
+            var ops = new List<Op>();
+            var chars = new List<int>();
+            var classes = new List<CodePointClass?>();
             var kind = Kind.Exact;
             int n = pattern.Length;
+            void Add(Op op, int ch = 0, CodePointClass? cls = null)
+            {
+                // "(.*/)?(.*/)?" accepts exactly what "(.*/)?" does; folding them keeps "**/**/**/x" small.
+                if (op == Op.Directories && ops.Count > 0 && ops[ops.Count - 1] == Op.DirectoriesLoop) return;
+                ops.Add(op);
+                chars.Add(ch);
+                classes.Add(cls);
+                if (op == Op.Directories)
+                {
+                    ops.Add(Op.DirectoriesLoop);
+                    chars.Add(0);
+                    classes.Add(null);
+                }
+            }
+
             for (int i = 0; i < n; i++)
             {
                 char c = pattern[i];
@@ -52,137 +139,285 @@ namespace Docker.Build.Analyzers.DockerIgnore
                         if (i + 1 < n && pattern[i + 1] == '/') i++; // "**/" is read as "**"
                         if (i + 1 >= n)
                         {
-                            // A trailing "**" accepts everything below: a plain prefix test when nothing before it needed a regex.
+                            // A trailing "**" accepts everything below: a plain prefix test when nothing before it needed a glob.
                             if (kind == Kind.Exact) kind = Kind.Prefix;
                             else
                             {
-                                regex.Append(".*");
-                                kind = Kind.Regex;
-                            }
+                                Add(Op.Rest);
+                                kind = Kind.Glob;
+                                        }
                         }
                         else
                         {
-                            // Any number of directories, none included.
-                            regex.Append("(.*/)?");
-                            kind = Kind.Regex;
-                        }
+                            Add(Op.Directories);
+                            kind = Kind.Glob;
+                                }
                         if (atStart) kind = Kind.Suffix;
                     }
                     else
                     {
-                        regex.Append("[^/]*");
-                        kind = Kind.Regex;
-                    }
+                        Add(Op.Star);
+                        kind = Kind.Glob;
+                        }
                 }
                 else if (c == '?')
                 {
-                    regex.Append("[^/]");
-                    kind = Kind.Regex;
+                    Add(Op.AnyButSlash);
+                    kind = Kind.Glob;
                 }
                 else if (c == '\\' && backslashEscapes)
                 {
                     if (i + 1 < n)
                     {
-                        regex.Append(Regex.Escape(pattern[i + 1].ToString()));
                         i++;
-                        kind = Kind.Regex;
-                    }
+                        Add(Op.Literal, ReadCodePoint(pattern, ref i));
+                        kind = Kind.Glob;
+                        }
                     else
                     {
-                        regex.Append("\\\\");
+                        Add(Op.Literal, '\\');
                     }
                 }
                 else if (c == '[')
                 {
-                    int close = ClassEnd(pattern, i, backslashEscapes);
-                    if (close < 0)
+                    var cls = CodePointClass.Parse(pattern, i, backslashEscapes, out int close);
+                    if (cls == null)
                     {
                         error = "syntax error in pattern";
-                        return new CompiledPattern(Kind.Invalid, pattern, null);
+                        return new CompiledPattern(Kind.Invalid, pattern);
                     }
-                    AppendClass(regex, pattern, i, close, backslashEscapes);
+                    Add(Op.Class, 0, cls);
                     i = close;
-                    kind = Kind.Regex;
+                    kind = Kind.Glob;
                 }
                 else
                 {
-                    regex.Append(Regex.Escape(c.ToString()));
+                    Add(Op.Literal, ReadCodePoint(pattern, ref i));
                 }
             }
 
-            if (kind != Kind.Regex) return new CompiledPattern(kind, pattern, null);
-            regex.Append("\\z");
-            try
-            {
-                return new CompiledPattern(Kind.Regex, pattern, new Regex(regex.ToString(), RegexOptions.CultureInvariant));
-            }
-            catch (ArgumentException)
-            {
-                error = "syntax error in pattern";
-                return new CompiledPattern(Kind.Invalid, pattern, null);
-            }
+            // Like Docker, the kind is the last one assigned: "**/name" stays a suffix test though "**" began a glob.
+            if (kind != Kind.Glob) return new CompiledPattern(kind, pattern);
+            return new CompiledPattern(Kind.Glob, pattern, ops.ToArray(), chars.ToArray(), classes.ToArray(),
+                LiteralRun(ops, chars, fromStart: true), LiteralRun(ops, chars, fromStart: false));
         }
 
-        /// <summary>Index of the ']' closing the class that starts at <paramref name="start"/>, or -1.</summary>
-        private static int ClassEnd(string pattern, int start, bool backslashEscapes)
+        /// <summary>Reads the code point at <paramref name="i"/>, leaving <paramref name="i"/> on its last UTF-16 unit.</summary>
+        private static int ReadCodePoint(string s, ref int i)
         {
-            int i = start + 1;
-            if (i < pattern.Length && pattern[i] == '^') i++;
-            bool first = true;
-            for (; i < pattern.Length; i++)
+            char c = s[i];
+            if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
             {
-                char c = pattern[i];
-                if (c == '\\' && backslashEscapes) { i++; first = false; continue; }
-                if (c == ']' && !first) return i;
-                first = false;
-            }
-            return -1;
-        }
-
-        private static void AppendClass(StringBuilder regex, string pattern, int start, int close, bool backslashEscapes)
-        {
-            regex.Append('[');
-            int i = start + 1;
-            if (pattern[i] == '^')
-            {
-                regex.Append('^');
                 i++;
+                return char.ConvertToUtf32(c, s[i]);
             }
-            for (; i < close; i++)
+            return c;
+        }
+
+        private static string LiteralRun(List<Op> ops, List<int> chars, bool fromStart)
+        {
+            var sb = new StringBuilder();
+            if (fromStart)
             {
-                char c = pattern[i];
-                if (c == '\\' && backslashEscapes && i + 1 < close)
-                {
-                    i++;
-                    c = pattern[i];
-                }
-                if (c == '-') regex.Append('-');
-                else if (c == '\\' || c == '[' || c == ']' || c == '^') regex.Append('\\').Append(c);
-                else regex.Append(c);
+                for (int i = 0; i < ops.Count && ops[i] == Op.Literal; i++) AppendCodePoint(sb, chars[i]);
+                return sb.ToString();
             }
-            regex.Append(']');
+            int start = ops.Count;
+            while (start > 0 && ops[start - 1] == Op.Literal) start--;
+            for (int i = start; i < ops.Count; i++) AppendCodePoint(sb, chars[i]);
+            return sb.ToString();
+        }
+
+        private static void AppendCodePoint(StringBuilder sb, int cp)
+        {
+            if (cp > 0xFFFF) sb.Append(char.ConvertFromUtf32(cp));
+            else sb.Append((char)cp);
         }
 
         /// <summary>Tests one whole context-relative path (no parent-directory logic here).</summary>
         public bool IsMatch(string path)
         {
+            long steps = 0;
+            return IsMatch(path, ref steps);
+        }
+
+        /// <summary>
+        /// <see cref="IsMatch(string)"/>, adding the work done to <paramref name="steps"/>: one per automaton state
+        /// alive at each code point of the path (so never more than (tokens + 1) × path length), one for the plain
+        /// comparisons.
+        /// </summary>
+        internal bool IsMatch(string path, ref long steps)
+        {
             switch (_kind)
             {
                 case Kind.Exact:
+                    steps++;
                     return string.Equals(path, _text, StringComparison.Ordinal);
                 case Kind.Prefix:
-                    return path.StartsWith(_text.Substring(0, _text.Length - 2), StringComparison.Ordinal);
+                    steps++;
+                    return path.StartsWith(LeadingLiteral, StringComparison.Ordinal);
                 case Kind.Suffix:
                     {
+                        steps++;
                         string suffix = _text.Substring(2);
                         if (path.EndsWith(suffix, StringComparison.Ordinal)) return true;
                         // "**/name" also matches "name" at the root.
                         return suffix.Length > 0 && suffix[0] == '/' && string.Equals(path, suffix.Substring(1), StringComparison.Ordinal);
                     }
-                case Kind.Regex:
-                    return _regex!.IsMatch(path);
+                case Kind.Glob:
+                    steps++;
+                    if (!path.StartsWith(LeadingLiteral, StringComparison.Ordinal) || !path.EndsWith(TrailingLiteral, StringComparison.Ordinal)) return false;
+                    return Simulate(path, ref steps);
                 default:
                     return false;
+            }
+        }
+
+        /// <summary>
+        /// Runs the automaton whose state j means "tokens before j matched": every live state reads the next code point
+        /// together, so a path is read once whatever the pattern, with no backtracking.
+        /// </summary>
+        private bool Simulate(string path, ref long steps)
+        {
+            int m = _ops.Length;
+            var current = new bool[m + 1];
+            var next = new bool[m + 1];
+            current[0] = true;
+            Close(current);
+            for (int i = 0; i < path.Length; i++)
+            {
+                int c = ReadCodePoint(path, ref i);
+                Array.Clear(next, 0, next.Length);
+                bool alive = false;
+                for (int j = 0; j < m; j++)
+                {
+                    if (!current[j]) continue;
+                    steps++;
+                    switch (_ops[j])
+                    {
+                        case Op.Literal:
+                            if (_chars[j] == c) next[j + 1] = alive = true;
+                            break;
+                        case Op.AnyButSlash:
+                            if (c != '/') next[j + 1] = alive = true;
+                            break;
+                        case Op.Class:
+                            if (_classes[j]!.Contains(c)) next[j + 1] = alive = true;
+                            break;
+                        case Op.Star:
+                            if (c != '/') next[j] = alive = true;
+                            break;
+                        case Op.Rest:
+                            // Go's '.' stops at a newline, and Docker's regex inherits that.
+                            if (c != '\n') next[j] = alive = true;
+                            break;
+                        case Op.DirectoriesLoop:
+                            if (c != '\n')
+                            {
+                                next[j] = alive = true;
+                                if (c == '/') next[j + 1] = true;
+                            }
+                            break;
+                    }
+                }
+                if (!alive) return false;
+                var swap = current;
+                current = next;
+                next = swap;
+                Close(current);
+            }
+            return current[m];
+        }
+
+        /// <summary>Adds the states reachable without reading: past any token that may match nothing.</summary>
+        private void Close(bool[] states)
+        {
+            for (int j = 0; j < _ops.Length; j++)
+            {
+                if (!states[j]) continue;
+                var op = _ops[j];
+                if (op == Op.Star || op == Op.Rest) states[j + 1] = true;
+                else if (op == Op.Directories)
+                {
+                    // Into the loop, or past it when "**/" stands for no directory at all.
+                    states[j + 1] = true;
+                    states[j + 2] = true;
+                }
+            }
+        }
+
+        /// <summary>A <c>[...]</c> class as Go's <c>filepath.Match</c> reads it: single characters and ranges, <c>^</c> negation, <c>\</c> escapes.</summary>
+        private sealed class CodePointClass
+        {
+            private readonly int[] _ranges; // lo, hi pairs
+            private readonly bool _negated;
+
+            private CodePointClass(int[] ranges, bool negated)
+            {
+                _ranges = ranges;
+                _negated = negated;
+            }
+
+            public bool Contains(int c)
+            {
+                bool found = false;
+                for (int i = 0; i < _ranges.Length; i += 2)
+                {
+                    if (_ranges[i] <= c && c <= _ranges[i + 1])
+                    {
+                        found = true;
+                        break;
+                    }
+                }
+                return found != _negated;
+            }
+
+            /// <summary>Reads the class whose '[' is at <paramref name="start"/>; <paramref name="close"/> is its ']'. Null when malformed.</summary>
+            public static CodePointClass? Parse(string pattern, int start, bool backslashEscapes, out int close)
+            {
+                close = -1;
+                int i = start + 1;
+                bool negated = false;
+                if (i < pattern.Length && pattern[i] == '^')
+                {
+                    negated = true;
+                    i++;
+                }
+                var ranges = new List<int>();
+                while (true)
+                {
+                    if (i >= pattern.Length) return null;
+                    if (pattern[i] == ']' && ranges.Count > 0)
+                    {
+                        close = i;
+                        return new CodePointClass(ranges.ToArray(), negated);
+                    }
+                    if (!ReadItem(pattern, ref i, backslashEscapes, out int lo)) return null;
+                    int hi = lo;
+                    if (i < pattern.Length && pattern[i] == '-')
+                    {
+                        i++;
+                        if (!ReadItem(pattern, ref i, backslashEscapes, out hi) || hi < lo) return null;
+                    }
+                    ranges.Add(lo);
+                    ranges.Add(hi);
+                }
+            }
+
+            private static bool ReadItem(string pattern, ref int i, bool backslashEscapes, out int c)
+            {
+                c = 0;
+                if (i >= pattern.Length) return false;
+                char ch = pattern[i];
+                if (ch == '-' || ch == ']') return false;
+                if (ch == '\\' && backslashEscapes)
+                {
+                    if (i + 1 >= pattern.Length) return false;
+                    i++;
+                }
+                c = ReadCodePoint(pattern, ref i);
+                i++;
+                return true;
             }
         }
     }

@@ -51,6 +51,21 @@ namespace Docker.Build.Analyzers.DockerIgnore
         /// <summary>Does the pattern itself match this context-relative path (no parent-directory rule)?</summary>
         public bool IsMatch(string path) => IsValid && _compiled.IsMatch(path);
 
+        /// <summary><see cref="IsMatch(string)"/>, adding the work done to <paramref name="steps"/> (bounded by (tokens + 1) × path length).</summary>
+        internal bool IsMatch(string path, ref long steps) => IsValid && _compiled.IsMatch(path, ref steps);
+
+        /// <summary>Text every path this pattern matches starts with, or "".</summary>
+        internal string LeadingLiteral => _compiled.LeadingLiteral;
+
+        /// <summary>Text every path this pattern matches ends with, or "".</summary>
+        internal string TrailingLiteral => _compiled.TrailingLiteral;
+
+        /// <summary>The pattern is compared as a plain path (no wildcard Docker would interpret).</summary>
+        internal bool IsExactPath => IsValid && _compiled.IsExact;
+
+        /// <summary>Glob tokens of the compiled pattern (0 for the exact, prefix and suffix forms).</summary>
+        internal int TokenCount => _compiled.TokenCount;
+
         /// <summary>The pattern without a trailing <c>/**</c> or <c>/*</c>, and whether what remains is a plain path.</summary>
         internal bool IsLiteralPrefix(out string prefix)
         {

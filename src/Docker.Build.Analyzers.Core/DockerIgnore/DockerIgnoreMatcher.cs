@@ -28,8 +28,17 @@ namespace Docker.Build.Analyzers.DockerIgnore
     {
         public static readonly DockerIgnoreMatcher Empty = new DockerIgnoreMatcher(Array.Empty<DockerIgnorePattern>());
 
+        // Up to this many patterns every one is tried; above it an index narrows each path to the patterns that can
+        // match it, so a generated file of 100,000 lines costs a few lookups per path instead of 100,000 tests.
+        private const int IndexThreshold = 32;
+
+        // Index keys are at most this long: a path is looked up under each of its first and last KeyLength prefixes
+        // and suffixes, so the cost per path stays constant however long the patterns are.
+        private const int KeyLength = 8;
+
         private readonly DockerIgnorePattern[] _patterns;
         private readonly bool _onlyLiteralExceptions;
+        private readonly PatternIndex? _index;
 
         internal DockerIgnoreMatcher(IReadOnlyList<DockerIgnorePattern> patterns)
         {
@@ -44,6 +53,7 @@ namespace Docker.Build.Analyzers.DockerIgnore
                 HasExceptions = true;
                 if (!p.IsLiteralPrefix(out _)) _onlyLiteralExceptions = false;
             }
+            if (_patterns.Length > IndexThreshold) _index = new PatternIndex(_patterns);
         }
 
         /// <summary>The valid patterns, in file order (Docker refuses the whole file when one is invalid; we skip it).</summary>
@@ -59,14 +69,26 @@ namespace Docker.Build.Analyzers.DockerIgnore
         /// <summary>Evaluates a context-relative path ("" is the root, which is never excluded).</summary>
         public DockerIgnoreMatch Match(string path)
         {
+            long work = 0;
+            return Match(path, ref work);
+        }
+
+        /// <summary><see cref="Match(string)"/>, adding the matching work done (patterns tried, automaton steps) to <paramref name="work"/>.</summary>
+        internal DockerIgnoreMatch Match(string path, ref long work)
+        {
             if (string.IsNullOrEmpty(path) || path == "." || _patterns.Length == 0) return new DockerIgnoreMatch(false, null);
             bool excluded = false;
             DockerIgnorePattern? decider = null;
-            foreach (var pattern in _patterns)
+            // Patterns that cannot match the path nor a parent change nothing, so only the candidates are walked, in order.
+            var candidates = _index?.CandidatesForPathAndParents(path);
+            int count = candidates?.Count ?? _patterns.Length;
+            work += count;
+            for (int k = 0; k < count; k++)
             {
+                var pattern = _patterns[candidates == null ? k : candidates[k]];
                 // An exclusion can only change an included path, an exception only an excluded one.
                 if (pattern.IsException != excluded) continue;
-                if (MatchesSelfOrParent(pattern, path))
+                if (MatchesSelfOrParent(pattern, path, ref work))
                 {
                     excluded = !pattern.IsException;
                     decider = pattern;
@@ -75,43 +97,67 @@ namespace Docker.Build.Analyzers.DockerIgnore
             return new DockerIgnoreMatch(excluded, decider);
         }
 
-        private static bool MatchesSelfOrParent(DockerIgnorePattern pattern, string path)
+        private static bool MatchesSelfOrParent(DockerIgnorePattern pattern, string path, ref long work)
         {
-            if (pattern.IsMatch(path)) return true;
+            if (pattern.IsMatch(path, ref work)) return true;
             for (int slash = path.IndexOf('/'); slash >= 0; slash = path.IndexOf('/', slash + 1))
-                if (pattern.IsMatch(path.Substring(0, slash))) return true;
+                if (pattern.IsMatch(path.Substring(0, slash), ref work)) return true;
             return false;
         }
 
         /// <summary>
-        /// The walk-friendly form of <see cref="Match"/>: evaluates a path given what its parent directory's
+        /// The walk-friendly form of <see cref="Match(string)"/>: evaluates a path given what its parent directory's
         /// evaluation found, so each pattern is tested against each path once. <paramref name="parent"/> is
-        /// <see cref="WalkState.Root"/> for top-level entries. The verdicts equal those of Docker's context walk.
+        /// <see cref="WalkState.Root"/> for top-level entries. The verdicts equal those of Docker's context walk
+        /// (the parent-results form of its pattern matcher).
         /// </summary>
         public WalkState Evaluate(string path, WalkState parent)
         {
+            long work = 0;
+            return Evaluate(path, parent, ref work);
+        }
+
+        /// <summary><see cref="Evaluate(string, WalkState)"/>, adding the matching work done to <paramref name="work"/>.</summary>
+        internal WalkState Evaluate(string path, WalkState parent, ref long work)
+        {
             if (_patterns.Length == 0) return WalkState.Root;
-            var parentMatched = parent.Matched;
-            var matched = new bool[_patterns.Length];
+            // The parent's state holds the indices (ascending) of the patterns that matched it; a child inherits
+            // those matches. Any other pattern matters only if it can match the child itself, so the walk below
+            // visits the union of both lists in file order and skips the rest, which would not change the verdict.
+            int[]? inherited = parent.Matched;
+            bool atRoot = inherited == null;
+            inherited ??= Array.Empty<int>();
+            List<int>? own = _index == null ? null : atRoot ? _index.CandidatesForPathAndParents(path) : _index.CandidatesFor(path);
+            int ownCount = own?.Count ?? _patterns.Length;
+            work += ownCount + inherited.Length;
+
+            var matched = new List<int>();
             bool excluded = false;
             DockerIgnorePattern? decider = null;
-            for (int i = 0; i < _patterns.Length; i++)
+            int a = 0, b = 0;
+            while (a < inherited.Length || b < ownCount)
             {
+                int nextInherited = a < inherited.Length ? inherited[a] : int.MaxValue;
+                int nextOwn = b < ownCount ? (own == null ? b : own[b]) : int.MaxValue;
+                int i = Math.Min(nextInherited, nextOwn);
+                bool match = nextInherited == i;
+                if (nextInherited == i) a++;
+                if (nextOwn == i) b++;
+
                 var pattern = _patterns[i];
-                bool match = parentMatched != null && parentMatched[i];
                 if (!match)
                 {
                     if (pattern.IsException != excluded) continue;
-                    match = parentMatched == null ? MatchesSelfOrParent(pattern, path) : pattern.IsMatch(path);
+                    match = atRoot ? MatchesSelfOrParent(pattern, path, ref work) : pattern.IsMatch(path, ref work);
                 }
-                matched[i] = match;
                 if (match)
                 {
+                    matched.Add(i);
                     excluded = !pattern.IsException;
                     decider = pattern;
                 }
             }
-            return new WalkState(matched, excluded, decider);
+            return new WalkState(matched.ToArray(), excluded, decider);
         }
 
         /// <summary>
@@ -136,7 +182,7 @@ namespace Docker.Build.Analyzers.DockerIgnore
         /// <summary>What the evaluation of a directory passes to its children.</summary>
         public readonly struct WalkState
         {
-            internal WalkState(bool[]? matched, bool excluded, DockerIgnorePattern? decider)
+            internal WalkState(int[]? matched, bool excluded, DockerIgnorePattern? decider)
             {
                 Matched = matched;
                 IsExcluded = excluded;
@@ -145,9 +191,112 @@ namespace Docker.Build.Analyzers.DockerIgnore
 
             public static WalkState Root => default;
 
-            internal bool[]? Matched { get; }
+            /// <summary>Indices (ascending) of the patterns that matched the directory; null above the top level.</summary>
+            internal int[]? Matched { get; }
             public bool IsExcluded { get; }
             public DockerIgnorePattern? DecidingPattern { get; }
+        }
+
+        /// <summary>
+        /// Groups patterns by text every match of theirs must start or end with (up to <see cref="KeyLength"/>
+        /// characters), so a path is tested only against the patterns filed under its own first and last characters
+        /// plus the few that begin and end with a wildcard. Built once per file; read-only afterwards.
+        /// </summary>
+        private sealed class PatternIndex
+        {
+            private readonly Dictionary<string, List<int>> _exact = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            private readonly Dictionary<string, List<int>> _byStart = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            private readonly Dictionary<string, List<int>> _byEnd = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            private readonly bool[] _startLengths = new bool[KeyLength + 1];
+            private readonly bool[] _endLengths = new bool[KeyLength + 1];
+            private readonly int[] _everywhere;
+
+            public PatternIndex(DockerIgnorePattern[] patterns)
+            {
+                // Each pattern is filed once, under whichever of its two keys fewer patterns share, so a list of
+                // files under one folder ("generated/file1.txt", ...) spreads by its ends, a list of "*.extN" by its
+                // ends, and "dirN/**" by its starts. Plain paths are found by one exact lookup.
+                var startCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+                var endCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+                foreach (var p in patterns)
+                {
+                    if (p.IsExactPath) continue;
+                    Count(startCounts, StartKey(p));
+                    Count(endCounts, EndKey(p));
+                }
+                var everywhere = new List<int>();
+                for (int i = 0; i < patterns.Length; i++)
+                {
+                    var p = patterns[i];
+                    if (p.IsExactPath)
+                    {
+                        if (!_exact.TryGetValue(p.Pattern, out var list)) _exact[p.Pattern] = list = new List<int>();
+                        list.Add(i);
+                        continue;
+                    }
+                    string startKey = StartKey(p), endKey = EndKey(p);
+                    if (startKey.Length == 0 && endKey.Length == 0) everywhere.Add(i);
+                    else if (endKey.Length == 0 || startKey.Length > 0 && startCounts[startKey] <= endCounts[endKey]) File(_byStart, _startLengths, startKey, i);
+                    else File(_byEnd, _endLengths, endKey, i);
+                }
+                _everywhere = everywhere.ToArray();
+            }
+
+            private static string StartKey(DockerIgnorePattern p) =>
+                p.LeadingLiteral.Length <= KeyLength ? p.LeadingLiteral : p.LeadingLiteral.Substring(0, KeyLength);
+
+            private static string EndKey(DockerIgnorePattern p) =>
+                p.TrailingLiteral.Length <= KeyLength ? p.TrailingLiteral : p.TrailingLiteral.Substring(p.TrailingLiteral.Length - KeyLength);
+
+            private static void Count(Dictionary<string, int> counts, string key)
+            {
+                if (key.Length == 0) return;
+                counts.TryGetValue(key, out int n);
+                counts[key] = n + 1;
+            }
+
+            private static void File(Dictionary<string, List<int>> map, bool[] lengths, string key, int index)
+            {
+                if (!map.TryGetValue(key, out var list)) map[key] = list = new List<int>();
+                list.Add(index);
+                lengths[key.Length] = true;
+            }
+
+            /// <summary>Ascending indices of the patterns that might match <paramref name="path"/> itself.</summary>
+            public List<int> CandidatesFor(string path)
+            {
+                var result = new List<int>(_everywhere);
+                Collect(path, result);
+                result.Sort();
+                return result;
+            }
+
+            /// <summary>Ascending indices of the patterns that might match <paramref name="path"/> or one of its parents.</summary>
+            public List<int> CandidatesForPathAndParents(string path)
+            {
+                var result = new List<int>(_everywhere);
+                Collect(path, result);
+                for (int slash = path.IndexOf('/'); slash >= 0; slash = path.IndexOf('/', slash + 1))
+                    Collect(path.Substring(0, slash), result);
+                result.Sort();
+                // A pattern filed by its start can turn up once per parent.
+                int write = 0;
+                for (int k = 0; k < result.Count; k++)
+                    if (write == 0 || result[write - 1] != result[k]) result[write++] = result[k];
+                result.RemoveRange(write, result.Count - write);
+                return result;
+            }
+
+            private void Collect(string path, List<int> into)
+            {
+                if (_exact.TryGetValue(path, out var exact)) into.AddRange(exact);
+                int max = Math.Min(path.Length, KeyLength);
+                for (int length = 1; length <= max; length++)
+                {
+                    if (_startLengths[length] && _byStart.TryGetValue(path.Substring(0, length), out var s)) into.AddRange(s);
+                    if (_endLengths[length] && _byEnd.TryGetValue(path.Substring(path.Length - length), out var e)) into.AddRange(e);
+                }
+            }
         }
     }
 }

@@ -84,6 +84,38 @@ namespace Docker.Build.Analyzers.Dockerfile
         /// <summary>True when the root image is <c>scratch</c>.</summary>
         public bool IsFromScratch => Root.BaseImage?.IsScratch == true;
 
+        /// <summary>
+        /// An export-only stage: built <c>FROM scratch</c> (itself or through the stages it builds on) with no
+        /// <c>CMD</c> or <c>ENTRYPOINT</c> and nothing that configures a running container (<c>EXPOSE</c>,
+        /// <c>HEALTHCHECK</c>, <c>USER</c>, <c>VOLUME</c>, <c>STOPSIGNAL</c>). Such a stage only carries files out of the
+        /// build (<c>docker build --output</c>); it is not run as a container.
+        /// </summary>
+        public bool IsExportOnly
+        {
+            get
+            {
+                if (!IsFromScratch) return false;
+                foreach (var stage in SelfAndAncestors)
+                {
+                    foreach (var instruction in stage.Instructions)
+                    {
+                        switch (instruction.Kind)
+                        {
+                            case InstructionKind.Cmd:
+                            case InstructionKind.Entrypoint:
+                            case InstructionKind.Expose:
+                            case InstructionKind.Healthcheck:
+                            case InstructionKind.User:
+                            case InstructionKind.Volume:
+                            case InstructionKind.Stopsignal:
+                                return false;
+                        }
+                    }
+                }
+                return true;
+            }
+        }
+
         /// <summary>Variables visible before an instruction of this stage (ARGs declared in the stage, ENV including inherited ones).</summary>
         public VariableScope ScopeBefore(Instruction instruction)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Docker.Build.Analyzers.Analysis;
+using Docker.Build.Analyzers.Compose;
 using Docker.Build.Analyzers.Diagnostics;
 using Docker.Build.Analyzers.Dockerfile;
 using Docker.Build.Analyzers.Text;
@@ -25,6 +26,12 @@ namespace Docker.Build.Analyzers.Rules
     public abstract class DockerIgnoreRule : Rule
     {
         public abstract void Analyze(DockerIgnoreContext context);
+    }
+
+    /// <summary>A rule that checks one compose file at a time (with its override pair, extends and includes at hand).</summary>
+    public abstract class ComposeRule : Rule
+    {
+        public abstract void Analyze(ComposeContext context);
     }
 
     /// <summary>
@@ -115,5 +122,46 @@ namespace Docker.Build.Analyzers.Rules
         public DockerIgnoreDocument Document { get; }
         public DockerIgnore.DockerIgnoreFile File => Document.File;
         protected override SourceText Source => Document.File.Source;
+    }
+}
+
+namespace Docker.Build.Analyzers.Rules
+{
+    /// <summary>
+    /// What a compose rule sees: the compose file, its services (with <c>extends</c> applied), the project Compose
+    /// would run (override file merged, included services known), the workspace, and a way to report at a node.
+    /// </summary>
+    public sealed class ComposeContext : RuleContext
+    {
+        internal ComposeContext(RuleDescriptor descriptor, ComposeDocument document, Workspace workspace, List<Diagnostic> sink)
+            : base(descriptor, workspace, sink)
+        {
+            Document = document;
+        }
+
+        public ComposeDocument Document { get; }
+        public ComposeFile File => Document.File;
+        protected override SourceText Source => Document.Source;
+
+        /// <summary>The merged project: base and override file, extends, includes. Built once per analysis.</summary>
+        public ComposeProject ComposeProject => Workspace.GetComposeProject(Document);
+
+        /// <summary>This file's services, each with its <c>extends</c> chain merged (not the override file).</summary>
+        public IReadOnlyList<ComposeService> Services => ComposeProject.ServicesOf(File);
+
+        /// <summary>A standard override file: rules about something missing stay silent on it (the base file has it).</summary>
+        public bool IsOverrideFile => Document.IsOverrideFile;
+
+        /// <summary>
+        /// Reports at a node: its own span, or the alias, <c>&lt;&lt;</c> or <c>extends</c> key that brought it into
+        /// this file. A node that lives only in another file is reported there.
+        /// </summary>
+        public void Report(YamlNode node, params object?[] arguments)
+        {
+            if (ReferenceEquals(node.ReportSource, Document.Source) || node.ReportSource.Path == Document.Source.Path)
+                Report(node.ReportSpan, Descriptor.DefaultSeverity, arguments);
+            else
+                ReportIn(node.ReportSource, node.ReportSpan, Descriptor.DefaultSeverity, arguments);
+        }
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Docker.Build.Analyzers.Diagnostics;
 using Docker.Build.Analyzers.Rules.Analyzer;
+using Docker.Build.Analyzers.Rules.Compose;
 using Docker.Build.Analyzers.Rules.Dockerfile;
 
 namespace Docker.Build.Analyzers.Rules
@@ -40,6 +41,7 @@ namespace Docker.Build.Analyzers.Rules
             new AptInstallWithoutYes(),                     // DKR126
             new CopyDestinationNotDirectory(),              // DKR127
             new VariableInExecForm(),                       // DKR128
+            new BuildContextDeclarationsDisagree(),         // DKR129
 
             // DKR2xx: security
             new FinalStageRunsAsRoot(),                     // DKR201
@@ -60,6 +62,14 @@ namespace Docker.Build.Analyzers.Rules
             new CopyOrRunBeforeWorkdir(),                   // DKR304
             new AdministrationPortExposed(),                // DKR305
             new ShellFormInShellLessImage(),                // DKR306
+
+            // DKR5xx: compose
+            new ObsoleteComposeVersion(),                   // DKR509
+            new DuplicateContainerName(),                   // DKR512
+            new BuildPathNotFound(),                        // DKR513
+            new InvalidComposeFile(),                       // DKR514
+            new DependsOnUndefinedService(),                // DKR518
+            new DuplicateHostPort(),                        // DKR519
         };
 
         /// <summary>Descriptors of all rules plus the analyzer's own diagnostics (DKR9xx), ordered by id.</summary>

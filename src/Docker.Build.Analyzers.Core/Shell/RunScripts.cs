@@ -63,7 +63,15 @@ namespace Docker.Build.Analyzers.Shell
             Scripts = scripts;
         }
 
+        /// <summary>The RUN: the instruction itself, or the RUN trigger of an <c>ONBUILD RUN</c> (see <see cref="Onbuild"/>).</summary>
         public CommandInstruction Instruction { get; }
+
+        /// <summary>
+        /// The <c>ONBUILD</c> instruction when this RUN is its trigger, else null. The trigger runs in the builds that use
+        /// this image as their base; its scripts are parsed and checked like any RUN, with positions in this file.
+        /// </summary>
+        public OnbuildInstruction? Onbuild { get; internal set; }
+
         public Stage Stage { get; }
 
         /// <summary>The position of the instruction in <see cref="Dockerfile.Stage.Instructions"/>.</summary>
@@ -175,7 +183,10 @@ namespace Docker.Build.Analyzers.Shell
             _byInstruction = byInstruction;
         }
 
-        /// <summary>Every <c>RUN</c> of every stage, in file order (not ONBUILD triggers, which run in other builds).</summary>
+        /// <summary>
+        /// Every <c>RUN</c> of every stage in file order, <c>ONBUILD RUN</c> triggers included (at the place of their
+        /// ONBUILD line; <see cref="RunInstructionScripts.Onbuild"/> tells them apart).
+        /// </summary>
         public IReadOnlyList<RunInstructionScripts> All { get; }
 
         public RunInstructionScripts? Get(Instruction run) =>
@@ -189,7 +200,7 @@ namespace Docker.Build.Analyzers.Shell
             {
                 var instructions = stages[s].Instructions;
                 for (int i = 0; i < instructions.Count; i++)
-                    if (instructions[i].Kind == InstructionKind.Run) count++;
+                    if (instructions[i].Kind == InstructionKind.Run || instructions[i].Kind == InstructionKind.Onbuild) count++;
             }
             var all = new List<RunInstructionScripts>(count);
             var map = new Dictionary<Instruction, RunInstructionScripts>(count);
@@ -210,6 +221,17 @@ namespace Docker.Build.Analyzers.Shell
                     if (instruction is ShellInstruction shellInstruction && shellInstruction.Command != null)
                     {
                         shell = ShellInfo.FromShellInstruction(shellInstruction);
+                        continue;
+                    }
+                    if (instruction is OnbuildInstruction onbuild)
+                    {
+                        // The trigger runs in a later build, with the shell this image hands on: the one in effect here.
+                        if (!(onbuild.Trigger is CommandInstruction trigger) || trigger.Kind != InstructionKind.Run) continue;
+                        shell ??= ShellInfo.Before(model, stage, onbuild, ref windows);
+                        var triggered = Build(model, stage, i, trigger, shell, ref windows, parser, scripts);
+                        triggered.Onbuild = onbuild;
+                        all.Add(triggered);
+                        map[trigger] = triggered;
                         continue;
                     }
                     if (instruction.Kind != InstructionKind.Run || !(instruction is CommandInstruction run)) continue;

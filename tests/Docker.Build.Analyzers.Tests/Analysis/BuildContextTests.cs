@@ -37,6 +37,24 @@ namespace Docker.Build.Analyzers.Tests.Analysis
         }
 
         [Fact]
+        public void A_named_dockerfile_uses_its_own_path_plus_dockerignore_before_the_context_root_file()
+        {
+            // BuildKit: "<Dockerfile path>.dockerignore" next to the Dockerfile wins over the context's .dockerignore.
+            var files = new InMemoryFileSystem()
+                .AddFile("/ctx/.dockerignore", "*.md")
+                .AddFile("/ctx/build/api.Dockerfile", "FROM scratch")
+                .AddFile("/ctx/build/api.Dockerfile.dockerignore", "*.txt")
+                .AddFile("/ctx/build/web.Dockerfile", "FROM scratch")
+                .AddFile("/ctx/build/Dockerfile.dockerignore", "*.log");
+            Assert.Equal(Path.GetFullPath("/ctx/build/api.Dockerfile.dockerignore"), Path.GetFullPath(BuildContext.FindIgnoreFile(files, "/ctx/build/api.Dockerfile", "/ctx")!));
+            // Another Dockerfile's ignore file in the same folder is not used.
+            Assert.Equal(Path.GetFullPath("/ctx/.dockerignore"), Path.GetFullPath(BuildContext.FindIgnoreFile(files, "/ctx/build/web.Dockerfile", "/ctx")!));
+            var context = Context(files, dockerfile: "/ctx/build/api.Dockerfile");
+            Assert.True(context.Matcher.IsExcluded("notes.txt"));
+            Assert.False(context.Matcher.IsExcluded("README.md"));
+        }
+
+        [Fact]
         public void Probe_tells_files_directories_missing_and_excluded_paths_apart()
         {
             var files = new InMemoryFileSystem()

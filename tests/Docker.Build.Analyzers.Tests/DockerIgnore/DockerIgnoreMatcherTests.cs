@@ -142,6 +142,98 @@ namespace Docker.Build.Analyzers.Tests.DockerIgnore
         public void Double_star_without_a_slash_degrades_to_prefix_or_suffix(string pattern, string path, bool excluded) =>
             Assert.Equal(excluded, Matcher(pattern).IsExcluded(path));
 
+        // The table below checks one documented rule per group. Sources: Docker's ".dockerignore file" reference
+        // (docs.docker.com/build/concepts/context/#dockerignore-files) and the pattern matcher it names
+        // (moby/patternmatcher), as summarised in section 6 of the research notes.
+        [Theory]
+        // Anchoring: "the root of the context is considered to be both the working and the root directory";
+        // there is no implicit "**/" in front of a pattern (unlike .gitignore).
+        [InlineData("foo/bar", "foo/bar", true)]
+        [InlineData("foo/bar", "x/foo/bar", false)]
+        [InlineData("/foo/bar", "foo/bar", true)]
+        [InlineData("*.pfx", "cert.pfx", true)]
+        [InlineData("*.pfx", "certs/cert.pfx", false)]
+        [InlineData("bin", "src/bin", false)]
+        // Parent directories: a path is excluded when a pattern matches it or any directory above it.
+        [InlineData("node_modules", "node_modules/a/b/c.js", true)]
+        [InlineData("src/*", "src/a/b.cs", true)]
+        [InlineData("*/obj", "App/obj/x/y", true)]
+        [InlineData("a/b", "a", false)]
+        // Exceptions: a "!" line re-includes, even inside an excluded directory.
+        [InlineData("bin\n!bin/keep", "bin/keep", false)]
+        [InlineData("bin\n!bin/keep", "bin/keep/x", false)]
+        [InlineData("bin\n!bin/keep", "bin/other", true)]
+        [InlineData("*\n!src", "src/a.cs", false)]
+        [InlineData("*\n!src", "README.md", true)]
+        [InlineData("*\n!src/**", "src/a.cs", false)]
+        [InlineData("*\n!src/**", "src", true)]
+        // Order: "the last line that matches a particular file determines whether it is included or excluded".
+        [InlineData("!a\na", "a", true)]
+        [InlineData("a\n!a", "a", false)]
+        [InlineData("a\n!a\na", "a", true)]
+        [InlineData("*.md\n!README.md\nREADME.md", "README.md", true)]
+        // "**" matches any number of directories, including zero; "x/**" is the content of x, not x itself.
+        [InlineData("**/x", "x", true)]
+        [InlineData("**/x", "a/b/x", true)]
+        [InlineData("**/x", "ax", false)]
+        [InlineData("a/**/b", "a/b", true)]
+        [InlineData("a/**/b", "a/x/y/b", true)]
+        [InlineData("a/**/b", "ab", false)]
+        [InlineData("a/**", "a", false)]
+        [InlineData("a/**", "a/b", true)]
+        [InlineData("**", "a", true)]
+        [InlineData("**/*.cs", "x.cs", true)]
+        [InlineData("**/**/**/x", "x", true)]
+        [InlineData("**/**/**/x", "a/b/c/d/x", true)]
+        [InlineData("**/**/**/x", "a/b/c/d/y", false)]
+        // "**" next to other characters: Docker turns "**" into "any directories" ("(.*/)?"), and a leading or
+        // trailing "**" into a plain suffix or prefix test.
+        [InlineData("a**b", "a/b", true)]
+        [InlineData("a**b", "a/x/b", true)]
+        [InlineData("a**b", "axb", false)]
+        [InlineData("**x", "a/bx", true)]
+        [InlineData("x**", "xy/z", true)]
+        // Character classes (Go filepath.Match): ranges, "^" negation, and "!" is an ordinary member.
+        [InlineData("[a-c]x", "bx", true)]
+        [InlineData("[a-c]x", "dx", false)]
+        [InlineData("[^a-c]x", "dx", true)]
+        [InlineData("[^a-c]x", "ax", false)]
+        [InlineData("[!a]x", "!x", true)]
+        [InlineData("[!a]x", "bx", false)]
+        [InlineData("[\\]a]x", "]x", true)]
+        [InlineData("[\\-a]x", "-x", true)]
+        [InlineData("[\\-a]x", "bx", false)]
+        // Escapes (Linux and macOS): "\" makes the next character literal.
+        [InlineData("\\*", "*", true)]
+        [InlineData("\\*", "a", false)]
+        [InlineData("a\\?", "a?", true)]
+        [InlineData("a\\?", "ab", false)]
+        [InlineData("\\[x]", "[x]", true)]
+        [InlineData("\\#x", "#x", true)]
+        // Cleaning with Go's filepath.Clean, then one leading "/" removed.
+        [InlineData("./a", "a", true)]
+        [InlineData("a/", "a/b", true)]
+        [InlineData("/a", "a", true)]
+        [InlineData("a/../b", "b", true)]
+        [InlineData("a/../b", "a", false)]
+        [InlineData("a//b", "a/b", true)]
+        // "*" and "?" match any character but "/", dots included: dotfiles are not special.
+        [InlineData("*", ".env", true)]
+        [InlineData(".*", ".git/config", true)]
+        [InlineData("*/.env", "app/.env", true)]
+        [InlineData("?env", ".env", true)]
+        // Matching is case-sensitive.
+        [InlineData("Bin", "bin", false)]
+        [InlineData("bin", "BIN", false)]
+        // Comments need "#" in column 1; lines are trimmed of white space.
+        [InlineData("#a", "#a", false)]
+        [InlineData(" #a", "#a", true)]
+        [InlineData("  a  ", "a", true)]
+        [InlineData("\ta\t", "a", true)]
+        [InlineData("a\n!   a", "a", false)]
+        public void Documented_pattern_rules(string ignoreFile, string path, bool excluded) =>
+            Assert.Equal(excluded, Matcher(ignoreFile).IsExcluded(path));
+
         [Fact]
         public void Spaces_after_the_exception_mark_are_ignored()
         {

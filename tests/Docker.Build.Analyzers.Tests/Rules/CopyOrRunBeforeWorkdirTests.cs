@@ -18,8 +18,8 @@ namespace Docker.Build.Analyzers.Tests.Rules
             AssertFindings(dockerfile, Id, "DKR304@2:8");
             var d = Single(dockerfile, Id);
             Assert.Equal(DiagnosticSeverity.Suggestion, d.Severity);
-            Assert.Contains("COPY to the relative destination '.' comes before any WORKDIR", d.Message);
-            Assert.Contains("Add 'WORKDIR /app'", d.Message);
+            Assert.Contains("COPY to '.' comes before any WORKDIR in the final image, so the files land directly in '/'", d.Message);
+            Assert.Contains("Add 'WORKDIR /app' before it: the same 'COPY . .' then puts them in /app", d.Message);
         }
 
         [Fact]
@@ -32,7 +32,33 @@ namespace Docker.Build.Analyzers.Tests.Rules
                 "COPY --from=build /app/publish ./\n" +
                 "ENTRYPOINT [\"dotnet\", \"App.dll\"]\n";
             AssertFindings(dockerfile, Id, "DKR304@4:32");
+            Assert.Contains("the same 'COPY --from=build /app/publish ./' then puts them in /app", Single(dockerfile, Id).Message);
         }
+
+        [Theory]
+        [InlineData("FROM python:3.12-slim\nCOPY requirements.txt reqs.txt\n", "DKR304@2:23", "as '/reqs.txt'", "/app/reqs.txt")]
+        [InlineData("FROM python:3.12-slim\nCOPY app/main.py main.py\n", "DKR304@2:18", "as '/main.py'", "/app/main.py")]
+        [InlineData("FROM python:3.12-slim\nCOPY app.py /\n", "DKR304@2:13", "land directly in '/'", "'COPY app.py /app/'")]
+        public void Reports_single_files_that_land_directly_in_the_root_directory(string dockerfile, string expected, string where, string fix)
+        {
+            AssertFindings(dockerfile, Id, expected);
+            var d = Single(dockerfile, Id);
+            Assert.Contains(where, d.Message);
+            Assert.Contains(fix, d.Message);
+        }
+
+        [Theory]
+        [InlineData("FROM node:20.11-alpine\nCOPY src/ app/\n")]
+        [InlineData("FROM node:20.11-alpine\nCOPY . app\n")]
+        [InlineData("FROM node:20.11-alpine\nCOPY . ./app/\n")]
+        [InlineData("FROM node:20.11-alpine\nCOPY publish app\n")]
+        [InlineData("FROM node:20.11-alpine\nCOPY [\"src\", \"app/src/\"]\n")]
+        [InlineData("FROM alpine:3.20\nCOPY rootfs/ /\n")]
+        [InlineData("FROM alpine:3.20\nCOPY x /x\n")]
+        [InlineData("FROM alpine:3.20\nCOPY entrypoint.sh /entrypoint.sh\n")]
+        [InlineData("FROM alpine:3.20\nCOPY --from=build /out /\n")]
+        public void Silent_when_files_land_in_a_directory_of_their_own_or_at_an_explicit_absolute_path(string dockerfile) =>
+            AssertSilent(dockerfile, Id);
 
         [Fact]
         public void Reports_a_project_command_that_runs_in_the_root_directory()
@@ -45,6 +71,7 @@ namespace Docker.Build.Analyzers.Tests.Rules
                 "WORKDIR /app\n";
             AssertFindings(dockerfile, Id, "DKR304@4:5");
             Assert.Contains("'npm ci --omit=dev' runs before any WORKDIR", Single(dockerfile, Id).Message);
+            Assert.Contains("Add 'WORKDIR /app' (or the absolute directory that holds the project) before it", Single(dockerfile, Id).Message);
         }
 
         [Fact]

@@ -14,7 +14,7 @@ namespace Docker.Build.Analyzers.Tests.Rules
             string dockerfile =
                 "FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\n" +
                 "WORKDIR /src\n" +
-                "COPY App.csproj Api.csproj ./\n";
+                "COPY App.csproj Api.csproj Program.cs ./\n";
             AssertFindings(dockerfile, files, Id, "DKR121@3:17");
             var d = Single(dockerfile, Project(), Id);
             Assert.Contains("'Api.csproj' does not exist in the build context '/repo/src/App'", d.Message);
@@ -60,7 +60,8 @@ namespace Docker.Build.Analyzers.Tests.Rules
         public void Reports_a_wildcard_that_matches_nothing_when_it_is_the_only_source()
         {
             var files = Project();
-            string dockerfile = "FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nCOPY *.sln ./\nRUN dotnet restore\n";
+            // The other sources exist, so the project directory is the context and the wildcard is the mistake.
+            string dockerfile = "FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nCOPY *.sln ./\nCOPY App.csproj ./\nCOPY Program.cs ./\nRUN dotnet restore\n";
             AssertFindings(dockerfile, files, Id, "DKR121@3:6");
             Assert.Contains("matches nothing", Single(dockerfile, Project(), Id).Message);
         }
@@ -72,7 +73,7 @@ namespace Docker.Build.Analyzers.Tests.Rules
             string dockerfile =
                 "FROM mcr.microsoft.com/dotnet/sdk:8.0\n" +
                 "WORKDIR /src\n" +
-                "COPY App.csproj .\n" +
+                "COPY App.csproj Program.cs .\n" +
                 "COPY ../Shared/Shared.csproj ../Shared/\n";
             AssertFindings(dockerfile, files, Id, "DKR121@4:6");
             Assert.Contains("cannot leave the context", Single(dockerfile, files, Id).Message);
@@ -85,7 +86,8 @@ namespace Docker.Build.Analyzers.Tests.Rules
             string dockerfile =
                 "FROM mcr.microsoft.com/dotnet/sdk:8.0\n" +
                 "ARG PROJECT=Api\n" +
-                "COPY ${PROJECT}.csproj ./\n";
+                "COPY ${PROJECT}.csproj ./\n" +
+                "COPY App.csproj Program.cs ./\n";
             AssertFindings(dockerfile, files, Id, "DKR121@3:6");
             Assert.Contains("'Api.csproj'", Single(dockerfile, Project(), Id).Message);
         }
@@ -94,7 +96,7 @@ namespace Docker.Build.Analyzers.Tests.Rules
         public void Absolute_looking_sources_are_relative_to_the_context_root()
         {
             AssertSilent("FROM mcr.microsoft.com/dotnet/sdk:8.0\nCOPY /App.csproj /src/\n", Project(), Id);
-            AssertFindings("FROM mcr.microsoft.com/dotnet/sdk:8.0\nCOPY /src/App.csproj /src/\n", Project(), Id, "DKR121@2:6");
+            AssertFindings("FROM mcr.microsoft.com/dotnet/sdk:8.0\nCOPY /src/App.csproj /src/\nCOPY /App.csproj /Program.cs /src/\n", Project(), Id, "DKR121@2:6");
         }
 
         [Fact]

@@ -26,5 +26,12 @@ namespace Docker.Build.Analyzers.Tests.Rules
         [InlineData("ARG BASE\nFROM $BASE\n")]
         public void Runtime_final_stages_are_silent(string dockerfile) =>
             AssertSilent(dockerfile, Id);
+
+        [Fact]
+        public void Export_only_final_stage_after_a_toolchain_stage_is_silent()
+        {
+            AssertSilent("FROM golang:1.22 AS build\nRUN go build -o /out/app ./cmd/app\nFROM scratch AS export\nCOPY --from=build /out/ /\n", "DKR103");
+            AssertSilent("FROM golang:1.22 AS build\nRUN go build -o /out/app ./cmd/app\nFROM scratch AS export\nCOPY --from=build /out/ /\n", "DKR201");
+        }
     }
 }

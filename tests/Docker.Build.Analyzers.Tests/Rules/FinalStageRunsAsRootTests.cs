@@ -21,9 +21,52 @@ namespace Docker.Build.Analyzers.Tests.Rules
         [InlineData("FROM alpine:3.20\nUSER app\nRUN echo\nUSER root\n", "DKR201@4:6")]
         [InlineData("FROM alpine:3.20\nARG RUNAS=root\nUSER $RUNAS\n", "DKR201@3:6")]
         [InlineData("FROM alpine:3.20 AS base\nUSER root\nFROM base\n", "DKR201@2:6")]
-        [InlineData("FROM scratch\nCOPY app /app\n", "DKR201@1:1")]
+        [InlineData("FROM scratch\nCOPY app /app\nENTRYPOINT [\"/app\"]\n", "DKR201@1:1")]
+        [InlineData("FROM scratch AS base\nCMD [\"/app\"]\nFROM base\nCOPY app /app\n", "DKR201@3:1")]
         public void Root_users(string dockerfile, string expected) =>
             AssertFindings(dockerfile, Id, expected);
+
+        [Theory]
+        [InlineData("FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY app/ C:/app/\n", "DKR201@2:1")]
+        [InlineData("FROM mcr.microsoft.com/windows:ltsc2019\nCOPY app/ C:/app/\n", "DKR201@2:1")]
+        [InlineData("FROM mcr.microsoft.com/dotnet/framework/aspnet:4.8-windowsservercore-ltsc2022\nCOPY app/ C:/inetpub/wwwroot/\n", "DKR201@2:1")]
+        [InlineData("FROM mcr.microsoft.com/dotnet/aspnet:8.0-windowsservercore-ltsc2022\nCOPY app/ C:/app/\n", "DKR201@2:1")]
+        [InlineData("FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nUSER ContainerAdministrator\n", "DKR201@3:6")]
+        [InlineData("FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nUSER containeradministrator\n", "DKR201@3:6")]
+        public void Windows_images_that_run_as_the_container_administrator(string dockerfile, string expected)
+        {
+            // The FROM line is the second line here: a leading comment keeps the escape directive out of the way.
+            dockerfile = "# app\n" + dockerfile;
+            AssertFindings(dockerfile, Id, expected);
+            var d = Assert.Single(Run(dockerfile), x => x.Id == Id);
+            Assert.Contains("runs as an administrator", d.Message);
+            Assert.Contains("USER ContainerUser", d.Message);
+            Assert.DoesNotContain("APP_UID", d.Message);
+        }
+
+        [Theory]
+        [InlineData("FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCOPY app/ C:/app/\nENTRYPOINT [\"C:\\\\app\\\\app.exe\"]\n")]
+        [InlineData("FROM mcr.microsoft.com/dotnet/aspnet:8.0-nanoserver-ltsc2022\nCOPY app/ C:/app/\n")]
+        [InlineData("FROM mcr.microsoft.com/dotnet/runtime:8.0-nanoserver-1809\n")]
+        [InlineData("FROM mcr.microsoft.com/windows/servercore:ltsc2022\nUSER ContainerUser\n")]
+        [InlineData("FROM mcr.microsoft.com/dotnet/framework/runtime:4.8\nUSER ContainerUser\n")]
+        public void Windows_images_that_run_as_container_user_are_silent(string dockerfile) =>
+            AssertSilent(dockerfile, Id);
+
+        [Fact]
+        public void Linux_root_message_suggests_app_uid()
+        {
+            var d = Assert.Single(Run("FROM alpine:3.20\nUSER root\n"), x => x.Id == Id);
+            Assert.StartsWith("The container runs as root: the last USER of the final stage is 'root'.", d.Message);
+            Assert.Contains("USER $APP_UID", d.Message);
+        }
+
+        [Theory]
+        [InlineData("FROM scratch\nCOPY app /app\n")]
+        [InlineData("FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nRUN dotnet publish -o /out\nFROM scratch AS export\nCOPY --from=build /out /\n")]
+        [InlineData("FROM scratch AS files\nCOPY a /a\nFROM files AS export\nCOPY b /b\n")]
+        public void Export_only_scratch_stages_are_silent(string dockerfile) =>
+            AssertSilent(dockerfile, Id);
 
         [Fact]
         public void Root_user_span_covers_only_the_user_part()

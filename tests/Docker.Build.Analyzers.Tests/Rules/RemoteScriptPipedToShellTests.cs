@@ -32,6 +32,31 @@ namespace Docker.Build.Analyzers.Tests.Rules
         }
 
         [Theory]
+        [InlineData("RUN curl -fsSL https://dot.net/v1/dotnet-install.sh | bash /dev/stdin --channel 8.0", 55)]
+        [InlineData("RUN curl -fsSL https://dot.net/v1/dotnet-install.sh | bash -s -- --channel 8.0", 55)]
+        [InlineData("RUN sh -c \"$(curl -fsSL https://x/install.sh)\"", 5)]
+        [InlineData("RUN bash <(curl -fsSL https://x/install.sh)", 5)]
+        [InlineData("RUN wget -qO- https://x/install.sh | sh", 38)]
+        [InlineData("RUN wget -O - https://x/install.sh | sudo bash", 43)]
+        [InlineData("RUN curl https://x/install.sh | sh -", 33)]
+        [InlineData("RUN curl -fsSL https://x/install.sh | sh /dev/fd/0 --yes", 39)]
+        [InlineData("RUN curl -fsSL -o /dev/stdout https://x/install.sh | sh", 54)]
+        [InlineData("RUN wget -q -O /dev/stdout https://x/install.sh | bash -s", 51)]
+        [InlineData("RUN bash -c \"$(wget -qO- https://x/install.sh)\"", 5)]
+        [InlineData("RUN set -e; apt-get update; curl -fsSL https://deb.nodesource.com/setup_20.x | bash -", 80)]
+        public void Reports_real_installer_shapes(string run, int column) =>
+            AssertFindings("FROM debian:12\n" + run + "\n", "DKR205", "DKR205@2:" + column);
+
+        [Theory]
+        [InlineData("RUN curl -fsSL https://x/app.tgz | tar xz -C /opt")]
+        [InlineData("RUN wget -qO- https://x/key.asc | apt-key add -")]
+        [InlineData("RUN curl -fsSL https://x/install.sh -o install.sh && sha256sum -c install.sh.sha256 && bash install.sh")]
+        [InlineData("RUN curl -fsSL https://x/install.sh | sha256sum")]
+        [InlineData("RUN curl -fsSL https://x/install.sh > /tmp/i.sh && echo \"abc  /tmp/i.sh\" | sha256sum -c - && bash /tmp/i.sh --channel 8.0")]
+        public void Silent_for_more_verified_or_non_executed_downloads(string run) =>
+            AssertSilent("FROM debian:12\n" + run + "\n", "DKR205");
+
+        [Theory]
         [InlineData("RUN curl -fsSLo /tmp/install.sh https://x && echo \"abc  /tmp/install.sh\" | sha256sum -c - && sh /tmp/install.sh")]
         [InlineData("RUN curl -fsSL https://x/app.tgz | tar xz")]
         [InlineData("RUN curl -O https://x/install.sh | sh")]

@@ -260,27 +260,32 @@ namespace Docker.Build.Analyzers.Tests.Rules
 
         // ---- explicit secret names absent from this checkout ----
 
+        // The other sources exist, so the project directory is the build context for sure (an undecided context
+        // falls back to judging every source by its name).
+        private const string DecidedContext = "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nWORKDIR /app\nCOPY App.csproj Program.cs ./\n";
+
         [Theory]
-        [InlineData("FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY certs/api.pfx /https/\n", "DKR203@2:6")]
-        [InlineData("FROM alpine:3.20\nCOPY deploy/id_rsa /root/.ssh/\n", "DKR203@2:6")]
-        [InlineData("FROM alpine:3.20\nCOPY [\"config/.env.production\", \"/app/.env\"]\n", "DKR203@2:7")]
-        public void An_explicit_secret_missing_from_this_checkout_is_reported_by_its_name(string dockerfile, string expected)
+        [InlineData("COPY certs/api.pfx /https/\n", "DKR203@4:6")]
+        [InlineData("COPY deploy/id_rsa /root/.ssh/\n", "DKR203@4:6")]
+        [InlineData("COPY [\"config/.env.production\", \"/app/.env\"]\n", "DKR203@4:7")]
+        public void An_explicit_secret_missing_from_this_checkout_is_reported_by_its_name(string copy, string expected)
         {
+            string dockerfile = DecidedContext + copy;
             AssertFindings(dockerfile, Project(), Id, expected);
             Assert.Equal(DiagnosticSeverity.Warning, Single(dockerfile, Project(), Id).Severity);
         }
 
         [Theory]
         // A .pem that is not there to read may be a public certificate.
-        [InlineData("FROM alpine:3.20\nCOPY certs/ca.pem /usr/local/share/ca-certificates/\n", "")]
+        [InlineData("COPY certs/ca.pem /usr/local/share/ca-certificates/\n", "")]
         // .dockerignore keeps it out: nothing is copied.
-        [InlineData("FROM alpine:3.20\nCOPY certs/api.pfx /https/\n", "**/*.pfx\n")]
-        [InlineData("FROM alpine:3.20\nCOPY .env.example /app/.env\n", "")]
-        public void Silent_for_missing_files_that_are_not_secrets_by_name_or_are_ignored(string dockerfile, string dockerignore)
+        [InlineData("COPY certs/api.pfx /https/\n", "**/*.pfx\n")]
+        [InlineData("COPY .env.example /app/.env\n", "")]
+        public void Silent_for_missing_files_that_are_not_secrets_by_name_or_are_ignored(string copy, string dockerignore)
         {
             var files = Project();
             if (dockerignore.Length > 0) files.AddFile(Dir + "/.dockerignore", dockerignore);
-            AssertSilent(dockerfile, files, Id);
+            AssertSilent(DecidedContext + copy, files, Id);
         }
 
         // ---- secrets the project's publish output carries ----

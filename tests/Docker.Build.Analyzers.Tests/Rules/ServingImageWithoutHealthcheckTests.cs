@@ -26,6 +26,29 @@ namespace Docker.Build.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public void Web_project_whose_final_stage_is_export_only_is_silent()
+        {
+            const string dockerfile =
+                "FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\n" +
+                "RUN dotnet publish -o /out\n" +
+                "FROM scratch AS export\n" +
+                "COPY --from=build /out /\n";
+            Assert.Empty(Findings(dockerfile, Id, WebProject));
+        }
+
+        [Fact]
+        public void Web_project_whose_scratch_final_stage_runs_a_command_is_reported()
+        {
+            const string dockerfile =
+                "FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\n" +
+                "RUN dotnet publish -r linux-musl-x64 -p:PublishAot=true -o /out\n" +
+                "FROM scratch\n" +
+                "COPY --from=build /out/App /App\n" +
+                "ENTRYPOINT [\"/App\"]\n";
+            Assert.Equal(new[] { "DKR301@3:1" }, Findings(dockerfile, Id, WebProject));
+        }
+
+        [Fact]
         public void Message_names_the_orchestrator_property()
         {
             var finding = Assert.Single(Run("FROM mcr.microsoft.com/dotnet/aspnet:8.0\nEXPOSE 8080\n", only: new Docker.Build.Analyzers.Rules.Dockerfile.ServingImageWithoutHealthcheck()));

@@ -1,3 +1,4 @@
+using Docker.Build.Analyzers.Diagnostics;
 using Xunit;
 using static Docker.Build.Analyzers.Tests.ContextTestAnalysis;
 
@@ -16,7 +17,9 @@ namespace Docker.Build.Analyzers.Tests.Rules
                 "CMD dotnet App.dll\n";
             AssertFindings(dockerfile, Id, "DKR302@3:5");
             var d = Single(dockerfile, Id);
-            Assert.Contains("the shell is PID 1", d.Message);
+            // aspnet:8.0 is Debian 12, whose dash execs a lone simple command: the app is PID 1, but only thanks to dash.
+            Assert.Equal(DiagnosticSeverity.Suggestion, d.Severity);
+            Assert.Contains("the app is PID 1 only because dash (Debian 12: dash 0.5.11 or later) replaces itself with a lone simple command", d.Message);
             Assert.Contains("CMD [\"dotnet\", \"App.dll\"]", d.Message);
             Assert.Equal(3, d.EndLine);
             Assert.Equal(19, d.EndColumn);
@@ -31,6 +34,7 @@ namespace Docker.Build.Analyzers.Tests.Rules
                 "CMD [\"--port\", \"8080\"]\n";
             AssertFindings(dockerfile, Id, "DKR302@2:12");
             Assert.Contains("ignore the CMD", Single(dockerfile, Id).Message);
+            Assert.Contains("BusyBox ash", Single(dockerfile, Id).Message);
         }
 
         [Fact]
@@ -56,15 +60,56 @@ namespace Docker.Build.Analyzers.Tests.Rules
                 "FROM base AS final\n" +
                 "COPY . .\n";
             AssertFindings(dockerfile, Id, "DKR302@3:5");
-            Assert.Contains("[\"executable\", \"argument\"]", Single(dockerfile, Id).Message);
+            var d = Single(dockerfile, Id);
+            Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
+            Assert.Contains("with several commands ('&&'), so the shell is PID 1", d.Message);
+            Assert.Contains("[\"executable\", \"argument\"]", d.Message);
         }
 
         [Fact]
-        public void Reports_invalid_json_that_docker_runs_through_a_shell()
+        public void Invalid_json_is_reported_once_by_DKR124_not_twice()
         {
+            // Single quotes are not JSON: Docker runs the text through /bin/sh. DKR124 says so, at the same span.
             string dockerfile = "FROM python:3.12-slim\nCMD ['python', 'app.py']\n";
-            AssertFindings(dockerfile, Id, "DKR302@2:5");
-            Assert.Contains("not valid JSON", Single(dockerfile, Id).Message);
+            AssertSilent(dockerfile, Id);
+            AssertFindings(dockerfile, "DKR124", "DKR124@2:5");
+            AssertSilent("FROM alpine:3.20\nENTRYPOINT ['dotnet', 'app.dll']\n", Id);
+            AssertFindings("FROM alpine:3.20\nENTRYPOINT ['dotnet', 'app.dll']\n", "DKR124", "DKR124@2:12");
+        }
+
+        [Theory]
+        [InlineData("FROM ubuntu:20.04\nCMD ./server --port 8080\n", "runs the command as its child")]
+        [InlineData("FROM debian:10-slim\nCMD ./server\n", "dash 0.5.10 or earlier")]
+        [InlineData("FROM node:20-buster\nCMD node server.js\n", "runs the command as its child")]
+        [InlineData("FROM myregistry.example.com/base:1.0\nCMD ./server\n", "may never reach the app")]
+        [InlineData("FROM python:3.12-slim\nCMD python app.py\n", "may never reach the app")]
+        [InlineData("FROM alpine:3.20\nCMD ./server | tee /var/log/server.log\n", "with a pipe ('|')")]
+        [InlineData("FROM alpine:3.20\nCMD ./migrate; ./server\n", "with several commands (';')")]
+        [InlineData("FROM alpine:3.20\nCMD ./server &\n", "with a background job ('&')")]
+        [InlineData("FROM alpine:3.20\nCMD (cd /app && ./server)\n", "with a subshell")]
+        [InlineData("FROM fedora:40\nCMD ./server > /var/log/server.log\n", "forks a command that has a redirection")]
+        public void Warns_where_the_shell_stays_PID_1_or_may(string dockerfile, string says)
+        {
+            var d = Single(dockerfile, Id);
+            Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
+            Assert.Equal((2, 5), (d.Line, d.Column));
+            Assert.Contains(says, d.Message);
+        }
+
+        [Theory]
+        [InlineData("FROM alpine:3.20\nCMD ./server --port 8080\n", "BusyBox ash")]
+        [InlineData("FROM ubuntu:24.04\nCMD ./server\n", "dash (Ubuntu 24.04")]
+        [InlineData("FROM debian:bookworm-slim\nCMD ./server\n", "dash (bookworm")]
+        [InlineData("FROM ubuntu:jammy\nCMD ./server\n", "dash (jammy")]
+        [InlineData("FROM python:3.12-slim-bookworm\nCMD python app.py\n", "dash (bookworm")]
+        [InlineData("FROM redhat/ubi9:9.4\nCMD ./server\n", "bash")]
+        [InlineData("FROM python:3.12-slim\nSHELL [\"/bin/bash\", \"-c\"]\nCMD python app.py\n", "bash (the stage's SHELL)")]
+        [InlineData("FROM alpine:3.20\nCMD ./server > /var/log/server.log\n", "BusyBox ash")]
+        public void Suggests_the_exec_form_where_the_shell_execs_a_lone_command(string dockerfile, string shell)
+        {
+            var d = Single(dockerfile, Id);
+            Assert.Equal(DiagnosticSeverity.Suggestion, d.Severity);
+            Assert.Contains("the app is PID 1 only because " + shell, d.Message);
         }
 
         [Fact]

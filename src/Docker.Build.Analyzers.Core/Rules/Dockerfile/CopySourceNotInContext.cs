@@ -33,7 +33,10 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                 for (int k = 0; k < sources.Count; k++)
                 {
                     var source = sources[k];
-                    var verdict = source.Kind != CopySourceKind.ContextPath ? (source, null, true) : Judge(source, buildContext);
+                    // A path under the project's own output folders is filled by 'dotnet publish' right before 'docker build'.
+                    var verdict = source.Kind != CopySourceKind.ContextPath || InOutputFolder(context, buildContext, source.ContextPath!)
+                        ? (source, null, true)
+                        : Judge(source, buildContext);
                     anyProblem |= verdict.Item2 != null;
                     verdicts.Add(verdict);
                 }
@@ -88,7 +91,26 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
             return (source, $"does not exist {Where(buildContext)}, so the build fails with 'not found'{hint}", false);
         }
 
-        private static string Where(BuildContext buildContext) => $"in the build context '{buildContext.Directory}'";
+        private static string Where(BuildContext buildContext) => $"in the build context '{buildContext.Directory}' ({buildContext.Decision.Description})";
+
+        private static bool InOutputFolder(DockerfileContext context, BuildContext buildContext, string contextPath)
+        {
+            var outputs = context.Project.OutputDirectories;
+            if (outputs.Count == 0) return false;
+            string full = buildContext.GetFullPath(contextPath.TrimEnd('/'));
+            foreach (var output in outputs)
+            {
+                if (string.IsNullOrWhiteSpace(output)) continue;
+                try
+                {
+                    if (BuildContextResolver.IsAtOrUnder(System.IO.Path.GetFullPath(full), System.IO.Path.GetFullPath(output))) return true;
+                }
+                catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is System.IO.PathTooLongException)
+                {
+                }
+            }
+            return false;
+        }
 
         private static string Describe(DockerIgnorePattern? pattern, BuildContext buildContext)
         {

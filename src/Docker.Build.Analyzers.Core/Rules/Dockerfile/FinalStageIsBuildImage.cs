@@ -18,6 +18,7 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
             var final = context.Model.FinalStage;
             var image = final?.RootImage;
             if (final == null || image == null) return;
+            if (final.IsExportOnly) return; // files carried out with 'docker build --output' ship no image
             if (ImageFacts.IsBuildToolchain(image, out var what))
                 context.Report(final.From.Span, what, image.Raw);
         }

@@ -101,11 +101,14 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                 case "curl":
                     {
                         var output = e.OptionValue("-o", "--output");
-                        if (output != null && output.Value != "-") return false;
+                        if (output != null && !IsStandardOutput(output.Value)) return false;
                         return !e.HasOption(CurlRemoteName);
                     }
                 case "wget":
-                    return e.OptionValue("-O", "--output-document")?.Value == "-";
+                    {
+                        var output = e.OptionValue("-O", "--output-document");
+                        return output != null && IsStandardOutput(output.Value);
+                    }
                 case "fetch":
                     return e.OptionValue("-o")?.Value == "-";
                 default:
@@ -122,7 +125,18 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
             if ((e.CommandName == "node" || e.CommandName == "nodejs" || e.CommandName.StartsWith("perl", StringComparison.Ordinal) || e.CommandName.StartsWith("ruby", StringComparison.Ordinal))
                 && e.HasOption("-e")) return false;
             var operands = e.Operands;
-            return operands.Count == 0 || operands[0].Value == "-" || e.HasOption("-s");
+            return operands.Count == 0 || operands[0].Value == "-" || IsStandardInput(operands[0].Value) || e.HasOption("-s");
         }
+
+        /// <summary><c>-</c>, <c>/dev/stdout</c>, <c>/dev/fd/1</c>, <c>/proc/self/fd/1</c>: a download written to the pipe.</summary>
+        private static bool IsStandardOutput(string path) =>
+            path == "-" || path == "/dev/stdout" || path == "/dev/fd/1" || path == "/proc/self/fd/1";
+
+        /// <summary>
+        /// <c>/dev/stdin</c>, <c>/dev/fd/0</c>, <c>/proc/self/fd/0</c>: a shell given its standard input as the script file
+        /// (<c>curl ... | bash /dev/stdin --channel 8.0</c>), which runs what the pipe delivers, with arguments.
+        /// </summary>
+        private static bool IsStandardInput(string path) =>
+            path == "/dev/stdin" || path == "/dev/fd/0" || path == "/proc/self/fd/0";
     }
 }

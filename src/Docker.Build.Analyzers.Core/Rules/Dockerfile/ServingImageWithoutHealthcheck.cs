@@ -17,6 +17,7 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
         {
             var final = context.Model.FinalStage;
             if (final == null) return;
+            if (final.IsExportOnly) return; // FROM scratch without a command: files for 'docker build --output', not a server
             // The project says an orchestrator (Kubernetes probes, a load balancer) checks the container instead of Docker.
             if (context.Project.HealthCheckedBy != null) return;
             if (final.FindLastInherited(i => i.Kind == InstructionKind.Healthcheck) != null) return;

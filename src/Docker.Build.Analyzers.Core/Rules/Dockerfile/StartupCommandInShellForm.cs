@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text;
 using Docker.Build.Analyzers.Diagnostics;
 using Docker.Build.Analyzers.Dockerfile;
+using Docker.Build.Analyzers.Shell;
 
 namespace Docker.Build.Analyzers.Rules.Dockerfile
 {
@@ -49,15 +50,16 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                 }
             }
 
+            var shell = ShellOf(final, root);
             if (entrypoint != null && entrypoint.Command is ShellForm entryShell)
             {
-                if (StartsWithExec(entryShell)) return;
+                if (StartsWithExec(entryShell) || IsReportedAsInvalidJson(entryShell)) return;
                 string ignored = cmd != null ? " It also makes Docker ignore the CMD and any arguments given to 'docker run'." : "";
-                context.Report(entryShell.Script.SourceSpan, "ENTRYPOINT",
-                    Pid1Problem(entryShell) + ignored + " " + Fix("ENTRYPOINT", entryShell));
+                var (severity, problem) = Pid1Problem(entryShell, shell);
+                context.Report(entryShell.Script.SourceSpan, severity, "ENTRYPOINT", problem + ignored + " " + Fix("ENTRYPOINT", entryShell));
                 return;
             }
-            if (cmd != null && cmd.Command is ShellForm cmdShell && !StartsWithExec(cmdShell))
+            if (cmd != null && cmd.Command is ShellForm cmdShell && !StartsWithExec(cmdShell) && !IsReportedAsInvalidJson(cmdShell))
             {
                 if (entrypoint != null)
                 {
@@ -67,14 +69,95 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                         "Write the CMD as a JSON array of arguments, for example CMD [" + JsonArguments(cmdShell) + "]");
                     return;
                 }
-                context.Report(cmdShell.Script.SourceSpan, "CMD", Pid1Problem(cmdShell) + " " + Fix("CMD", cmdShell));
+                var (severity, problem) = Pid1Problem(cmdShell, shell);
+                context.Report(cmdShell.Script.SourceSpan, severity, "CMD", problem + " " + Fix("CMD", cmdShell));
             }
         }
 
-        private static string Pid1Problem(ShellForm shell)
+        /// <summary>Text in brackets that DKR124 reports as broken exec form (single quotes...): one finding per span is enough.</summary>
+        private static bool IsReportedAsInvalidJson(ShellForm shell) =>
+            shell.LooksLikeJson && ExecFormNotValidJson.MeantAsExecForm(shell.Script.Value);
+
+        /// <summary>The shell that runs the shell form: the final chain's POSIX SHELL, else the image's /bin/sh.</summary>
+        private static (string Description, bool? Execs) ShellOf(Stage final, ImageReference? root)
         {
-            string looks = shell.LooksLikeJson ? " (it starts with '[' but is not valid JSON, so Docker treats it as a shell command)" : "";
-            return "starts the container as '/bin/sh -c', so the shell is PID 1" + looks + ": SIGTERM from 'docker stop' or an orchestrator never reaches the app, which gets no graceful shutdown and is killed after the timeout.";
+            if (final.FindLastInherited(i => i.Kind == InstructionKind.Shell) is ShellInstruction shellInstruction)
+            {
+                var info = ShellInfo.FromShellInstruction(shellInstruction);
+                if (info.Name == "bash" || info.Name == "ash") return (info.Name == "bash" ? "bash (the stage's SHELL)" : "BusyBox ash (the stage's SHELL)", true);
+                if (info.Name == "sh" && root != null && ImageFacts.BinShOf(root, out bool shExecs) is string sh) return (sh, shExecs);
+                return ("'" + info.Executable + "' (the stage's SHELL)", null);
+            }
+            if (root != null && ImageFacts.BinShOf(root, out bool execs) is string description) return (description, execs);
+            return ("the image's /bin/sh", null);
+        }
+
+        /// <summary>
+        /// What happens to PID 1, true to the shell: a lone simple command is exec'd by bash (without redirections), BusyBox
+        /// ash and dash 0.5.11+, so there the finding is only a suggestion; anything more (pipes, lists, background jobs,
+        /// subshells) keeps the shell as PID 1 at least for a while, and a shell that forks keeps it for good.
+        /// </summary>
+        private static (DiagnosticSeverity Severity, string Problem) Pid1Problem(ShellForm form, (string Description, bool? Execs) shell)
+        {
+            string looks = form.LooksLikeJson ? " (it starts with '[' but is not valid JSON, so Docker treats it as a shell command)" : "";
+            const string Consequence = "SIGTERM from 'docker stop' or an orchestrator goes to the shell, which does not pass it on: the app gets no graceful shutdown and is killed after the timeout.";
+            string? compound = CompoundShape(form, out bool redirectedOrGrouped);
+            if (compound != null)
+                return (DiagnosticSeverity.Warning, $"starts the container as '/bin/sh -c' with {compound}, so the shell is PID 1 and runs the app as its child{looks}: " + Consequence);
+            bool bash = shell.Description.StartsWith("bash", StringComparison.Ordinal);
+            if (redirectedOrGrouped && bash)
+                return (DiagnosticSeverity.Warning, $"starts the container as '/bin/sh -c', and {shell.Description} forks a command that has a redirection: the shell stays PID 1{looks}. " + Consequence);
+            if (shell.Execs == true)
+                return (DiagnosticSeverity.Suggestion, $"runs as '/bin/sh -c'{looks}: the app is PID 1 only because {shell.Description} replaces itself with a lone simple command. Adding '&&', a pipe or a second command later would leave the shell as PID 1, where SIGTERM never reaches the app; the exec form does not depend on the shell.");
+            if (shell.Execs == false)
+                return (DiagnosticSeverity.Warning, $"starts the container as '/bin/sh -c', and {shell.Description} runs the command as its child instead of replacing itself with it, so the shell is PID 1{looks}: " + Consequence);
+            return (DiagnosticSeverity.Warning, $"starts the container as '/bin/sh -c'{looks}: unless {shell.Description} replaces itself with the command (bash, BusyBox ash and dash 0.5.11+ do; dash 0.5.10 as in Debian 10 and Ubuntu 20.04 does not), the shell is PID 1 and SIGTERM from 'docker stop' or an orchestrator may never reach the app.");
+        }
+
+        /// <summary>
+        /// Why the line is more than one simple command ("a pipe ('|')", "several commands ('&amp;&amp;')"...), or null for
+        /// a lone simple command; <paramref name="redirectedOrGrouped"/> tells a lone command that has a redirection.
+        /// </summary>
+        private static string? CompoundShape(ShellForm form, out bool redirectedOrGrouped)
+        {
+            redirectedOrGrouped = false;
+            var script = ShellScript.Parse(form.Script, heredocBodiesFollow: false);
+            if (!script.IsParsed || script.Errors.Count > 0) return "a command line that is not a plain command";
+            var pipelines = script.Pipelines;
+            if (pipelines.Count == 0) return null;
+            foreach (var p in pipelines)
+                if (p.IsPiped && p.Commands[0].Parent == null && !p.Commands[0].IsInCommandSubstitution && !p.Commands[0].IsInProcessSubstitution)
+                    return "a pipe ('|')";
+            int top = 0;
+            ShellPipeline? only = null;
+            foreach (var p in pipelines)
+            {
+                var first = p.Commands[0];
+                if (first.Parent != null || first.IsInCommandSubstitution || first.IsInProcessSubstitution) continue;
+                top++;
+                only = p;
+                if (p.FollowingOperator == ShellOperator.Background) return "a background job ('&')";
+            }
+            if (top > 1)
+            {
+                foreach (var p in pipelines)
+                {
+                    switch (p.FollowingOperator)
+                    {
+                        case ShellOperator.And: return "several commands ('&&')";
+                        case ShellOperator.Or: return "several commands ('||')";
+                        case ShellOperator.Semicolon: return "several commands (';')";
+                    }
+                }
+                return "several commands";
+            }
+            if (only == null) return null;
+            var command = only.Commands[0];
+            if (command is CompoundCommand compound)
+                return compound.Kind == CompoundKind.Subshell ? "a subshell ('( )')" : "a compound command";
+            if (only.IsNegated) return "a negated command ('!')";
+            redirectedOrGrouped = command.Redirections.Count > 0;
+            return null;
         }
 
         private static string Fix(string keyword, ShellForm shell) =>
