@@ -92,6 +92,19 @@ namespace Docker.Build.Analyzers.Dockerfile
         }
 
         /// <summary>
+        /// Developer-local settings that .NET projects keep out of source control and that often hold connection strings
+        /// and keys: <c>appsettings.local.json</c>, <c>appsettings.Development.local.json</c>. Not a secret by name for a
+        /// context copy (many repositories commit an empty one), but one the project publishes ships on purpose.
+        /// </summary>
+        public static bool IsLocalSettingsFile(string path, out string what)
+        {
+            string name = path.Substring(path.LastIndexOfAny(new[] { '/', '\\' }) + 1).ToLowerInvariant();
+            what = "a developer-local settings file";
+            return name.StartsWith("appsettings.", StringComparison.Ordinal) && name.EndsWith(".local.json", StringComparison.Ordinal)
+                || name == "appsettings.local.json";
+        }
+
+        /// <summary>
         /// For <see cref="SecretFileEvidence.Content"/> files: true when the text holds a literal credential (a token
         /// or password that is not a <c>${VAR}</c>/<c>%VAR%</c> placeholder) or a private key block.
         /// </summary>

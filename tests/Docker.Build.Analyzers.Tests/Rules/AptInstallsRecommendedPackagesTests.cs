@@ -79,5 +79,38 @@ namespace Docker.Build.Analyzers.Tests.Rules
                 "RUN apt-get install curl\n",
                 "DKR105");
         }
+
+        private const string BuildStageThenRuntime =
+            "FROM debian:12 AS tools\n" +
+            "RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n" +
+            "FROM tools AS build\n" +
+            "RUN apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*\n" +
+            "FROM debian:12-slim\n" +
+            "COPY --from=build /out /app\n" +
+            "RUN apt-get update && apt-get install -y ca-certificates && rm -rf /var/lib/apt/lists/*\n";
+
+        [Fact]
+        public void Build_stages_that_do_not_ship_are_suggestions_the_final_chain_warnings()
+        {
+            AssertFindings(BuildStageThenRuntime, "DKR105", "DKR105@2:31", "DKR105@4:31", "DKR105@7:31");
+            var findings = System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Where(Run(BuildStageThenRuntime), d => d.Id == "DKR105"));
+            Assert.Equal(Docker.Build.Analyzers.Diagnostics.DiagnosticSeverity.Suggestion, findings[0].Severity);
+            Assert.Equal(Docker.Build.Analyzers.Diagnostics.DiagnosticSeverity.Suggestion, findings[1].Severity);
+            Assert.Contains("do not ship in the final image", findings[0].Message);
+            Assert.Equal(Docker.Build.Analyzers.Diagnostics.DiagnosticSeverity.Warning, findings[2].Severity);
+            Assert.EndsWith("list what you really need", findings[2].Message);
+        }
+
+        [Fact]
+        public void A_stage_the_final_stage_builds_on_still_ships()
+        {
+            var dockerfile =
+                "FROM debian:12 AS base\n" +
+                "RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n" +
+                "FROM base AS final\n" +
+                "USER app\n";
+            AssertFindings(dockerfile, "DKR105", "DKR105@2:31");
+            Assert.Equal(Docker.Build.Analyzers.Diagnostics.DiagnosticSeverity.Warning, Assert.Single(Run(dockerfile), d => d.Id == "DKR105").Severity);
+        }
     }
 }

@@ -89,5 +89,93 @@ namespace Docker.Build.Analyzers.Tests.Rules
         [InlineData("FROM alpine:3.20\nUSER ${APP_USER}\n")]
         public void Non_root_is_silent(string dockerfile) =>
             AssertSilent(dockerfile, Id);
+
+        private static Docker.Build.Analyzers.Diagnostics.Diagnostic Only(string dockerfile, InMemoryFileSystem? files = null) =>
+            Assert.Single(Run(dockerfile, files: files), x => x.Id == Id);
+
+        [Theory]
+        [InlineData("FROM debian:12\nENTRYPOINT [\"gosu\", \"app\", \"dotnet\", \"App.dll\"]\n", "'gosu app' in its ENTRYPOINT")]
+        [InlineData("FROM alpine:3.20\nENTRYPOINT [\"su-exec\", \"app:app\", \"dotnet\", \"App.dll\"]\n", "'su-exec app:app' in its ENTRYPOINT")]
+        [InlineData("FROM debian:12\nENTRYPOINT [\"setpriv\", \"--reuid=1000\", \"--regid=1000\", \"--init-groups\", \"dotnet\", \"App.dll\"]\n", "'setpriv --reuid=1000' in its ENTRYPOINT")]
+        [InlineData("FROM debian:12\nENTRYPOINT exec runuser -u app -- dotnet App.dll\n", "'runuser -u app' in its ENTRYPOINT")]
+        [InlineData("FROM debian:12\nCMD chroot --userspec=app:app / dotnet /app/App.dll\n", "'chroot --userspec=app:app' in its CMD")]
+        [InlineData("FROM debian:12\nCMD [\"su\", \"-s\", \"/bin/sh\", \"-c\", \"dotnet App.dll\", \"app\"]\n", "'su app' in its CMD")]
+        [InlineData("FROM alpine:3.20\nENTRYPOINT [\"/init\"]\nCMD [\"s6-setuidgid\", \"app\", \"dotnet\", \"App.dll\"]\n", null)]
+        [InlineData("FROM debian:12\nENTRYPOINT [\"/bin/sh\", \"-c\", \"chown -R app /data && exec gosu app dotnet App.dll\"]\n", "'gosu app' in its ENTRYPOINT")]
+        [InlineData("FROM alpine:3.20\nENTRYPOINT [\"tini\", \"--\", \"s6-setuidgid\", \"app\", \"dotnet\", \"App.dll\"]\n", "'s6-setuidgid app' in its ENTRYPOINT")]
+        public void Startup_command_that_drops_privileges_is_a_suggestion(string dockerfile, string? why)
+        {
+            var d = Only(dockerfile);
+            Assert.Equal("DKR201@1:1", $"{d.Id}@{d.Line}:{d.Column}");
+            if (why == null)
+            {
+                // An ENTRYPOINT replaces the startup: its CMD is only arguments to it.
+                Assert.Equal(Docker.Build.Analyzers.Diagnostics.DiagnosticSeverity.Warning, d.Severity);
+                return;
+            }
+            Assert.Equal(Docker.Build.Analyzers.Diagnostics.DiagnosticSeverity.Suggestion, d.Severity);
+            Assert.Contains(why, d.Message);
+            Assert.Contains("drops to a non-root user itself", d.Message);
+        }
+
+        [Theory]
+        [InlineData("FROM debian:12\nENTRYPOINT [\"gosu\", \"root\", \"dotnet\", \"App.dll\"]\n")]
+        [InlineData("FROM debian:12\nENTRYPOINT [\"setpriv\", \"--reuid=0\", \"dotnet\", \"App.dll\"]\n")]
+        [InlineData("FROM debian:12\nCMD su -c \"dotnet App.dll\" root\n")]
+        [InlineData("FROM debian:12\nCMD [\"dotnet\", \"App.dll\"]\n")]
+        [InlineData("FROM debian:12\nRUN gosu app true\nCMD [\"dotnet\", \"App.dll\"]\n")]
+        public void Startup_that_stays_root_is_a_warning(string dockerfile)
+        {
+            var d = Only(dockerfile);
+            Assert.Equal(Docker.Build.Analyzers.Diagnostics.DiagnosticSeverity.Warning, d.Severity);
+        }
+
+        private const string EntrypointScript =
+            "#!/bin/sh\nset -e\nchown -R app:app /data\nif [ \"$(id -u)\" = '0' ]; then\n  exec gosu app \"$@\"\nfi\nexec \"$@\"\n";
+
+        [Theory]
+        [InlineData("COPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT [\"docker-entrypoint.sh\"]\n")]
+        [InlineData("COPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT [\"/usr/local/bin/docker-entrypoint.sh\", \"dotnet\", \"App.dll\"]\n")]
+        [InlineData("COPY docker-entrypoint.sh /entrypoint.sh\nENTRYPOINT [\"/entrypoint.sh\"]\n")]
+        [InlineData("COPY docker-entrypoint.sh /entrypoint.sh\nENTRYPOINT /entrypoint.sh dotnet App.dll\n")]
+        [InlineData("COPY docker-entrypoint.sh /entrypoint.sh\nENTRYPOINT [\"tini\", \"--\", \"/entrypoint.sh\"]\n")]
+        [InlineData("COPY docker-entrypoint.sh /entrypoint.sh\nENTRYPOINT [\"/bin/sh\", \"/entrypoint.sh\"]\n")]
+        [InlineData("COPY [\"docker-entrypoint.sh\", \"/usr/local/bin/\"]\nCMD [\"docker-entrypoint.sh\", \"dotnet\", \"App.dll\"]\n")]
+        public void Entrypoint_script_from_the_context_that_drops_privileges_is_a_suggestion(string tail)
+        {
+            var files = new InMemoryFileSystem().AddFile(ProjectDir + "/docker-entrypoint.sh", EntrypointScript);
+            var d = Only("FROM debian:12\n" + tail, files);
+            Assert.Equal("DKR201@1:1", $"{d.Id}@{d.Line}:{d.Column}");
+            Assert.Equal(Docker.Build.Analyzers.Diagnostics.DiagnosticSeverity.Suggestion, d.Severity);
+            Assert.Contains("'gosu app' in the entrypoint script", d.Message);
+        }
+
+        [Fact]
+        public void Entrypoint_script_with_user_root_is_a_suggestion_at_the_user()
+        {
+            var files = new InMemoryFileSystem().AddFile(ProjectDir + "/docker-entrypoint.sh", EntrypointScript);
+            var d = Only("FROM debian:12\nUSER root\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT [\"docker-entrypoint.sh\"]\n", files);
+            Assert.Equal("DKR201@2:6", $"{d.Id}@{d.Line}:{d.Column}");
+            Assert.Equal(Docker.Build.Analyzers.Diagnostics.DiagnosticSeverity.Suggestion, d.Severity);
+        }
+
+        [Fact]
+        public void Entrypoint_script_written_by_heredoc_is_read()
+        {
+            var d = Only("FROM debian:12\nCOPY --chmod=755 <<EOF /entrypoint.sh\n#!/bin/sh\nexec su-exec app \"$@\"\nEOF\nENTRYPOINT [\"/entrypoint.sh\"]\n");
+            Assert.Equal(Docker.Build.Analyzers.Diagnostics.DiagnosticSeverity.Suggestion, d.Severity);
+        }
+
+        [Theory]
+        [InlineData("#!/bin/sh\nexec \"$@\"\n", "COPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT [\"docker-entrypoint.sh\"]\n")]
+        [InlineData(null, "COPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT [\"docker-entrypoint.sh\"]\n")]
+        [InlineData("#!/bin/sh\nexec gosu app \"$@\"\n", "COPY other.sh /usr/local/bin/\nENTRYPOINT [\"docker-entrypoint.sh\"]\n")]
+        public void Entrypoint_script_that_keeps_root_or_cannot_be_read_stays_a_warning(string? script, string tail)
+        {
+            var files = new InMemoryFileSystem().AddFile(ProjectDir + "/other.sh", "#!/bin/sh\nexec \"$@\"\n");
+            if (script != null) files.AddFile(ProjectDir + "/docker-entrypoint.sh", script);
+            var d = Only("FROM debian:12\n" + tail, files);
+            Assert.Equal(Docker.Build.Analyzers.Diagnostics.DiagnosticSeverity.Warning, d.Severity);
+        }
     }
 }

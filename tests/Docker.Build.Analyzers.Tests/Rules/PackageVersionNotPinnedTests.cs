@@ -49,5 +49,18 @@ namespace Docker.Build.Analyzers.Tests.Rules
         {
             AssertSilent("FROM debian:12\n" + run + "\n", "DKR118");
         }
+
+        [Fact]
+        public void Build_stages_that_do_not_ship_stay_suggestions()
+        {
+            var dockerfile =
+                "FROM python:3.12 AS build\n" +
+                "RUN pip install --no-cache-dir build wheel\n" +
+                "FROM python:3.12-slim\n" +
+                "COPY --from=build /dist /dist\n" +
+                "RUN pip install --no-cache-dir gunicorn\n";
+            AssertFindings(dockerfile, "DKR118", "DKR118@2:32", "DKR118@5:32");
+            Assert.All(Run(dockerfile).Where(d => d.Id == "DKR118"), d => Assert.Equal(DiagnosticSeverity.Suggestion, d.Severity));
+        }
     }
 }

@@ -189,5 +189,187 @@ namespace Docker.Build.Analyzers.Tests.Rules
                 "ENTRYPOINT [\"dotnet\", \"App.dll\"]\n";
             AssertSilent(dockerfile, files, Id, contextDirectory: "/repo");
         }
+
+        // ---- secrets that a later COPY --from carries into the final image ----
+
+        private static string[] WithSeverity(string dockerfile, InMemoryFileSystem files, Docker.Build.Analyzers.Analysis.ProjectFacts? project = null) =>
+            System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(
+                System.Linq.Enumerable.Where(TestAnalysis.Run(dockerfile, project, files), d => d.Id == Id),
+                d => $"{d.Id}@{d.Line}:{d.Column} {d.Severity}"));
+
+        [Fact]
+        public void A_build_stage_secret_that_a_copy_from_carries_into_the_final_image_is_a_warning()
+        {
+            string dockerfile =
+                "FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\n" +
+                "WORKDIR /src\n" +
+                "COPY certs/api.pfx /https/\n" +
+                "RUN dotnet publish -o /app/publish\n" +
+                "FROM mcr.microsoft.com/dotnet/aspnet:8.0\n" +
+                "COPY --from=build /https/api.pfx /https/\n";
+            var files = Project().AddFile(Dir + "/certs/api.pfx", "x");
+            Assert.Equal(new[] { "DKR203@3:6 Warning" }, WithSeverity(dockerfile, files));
+            var d = Single(dockerfile, Project().AddFile(Dir + "/certs/api.pfx", "x"), Id);
+            Assert.Contains("build stage 'build', and 'COPY --from=build' at line 6 carries it on into the final image", d.Message);
+            Assert.DoesNotContain("does not get it", d.Message);
+        }
+
+        [Theory]
+        // The folder that holds it.
+        [InlineData("FROM alpine:3.20\nCOPY --from=build /src /app\n")]
+        [InlineData("FROM alpine:3.20\nWORKDIR /app\nCOPY --from=build /src/ .\n")]
+        [InlineData("FROM alpine:3.20\nCOPY --from=build / /\n")]
+        [InlineData("FROM alpine:3.20\nCOPY --from=0 /src/.env /app/.env\n")]
+        // A stage built on the build stage has its files too.
+        [InlineData("FROM build AS test\nRUN make test\nFROM alpine:3.20\nCOPY --from=test /src /app\n")]
+        // Through a chain of stages.
+        [InlineData("FROM alpine:3.20 AS config\nCOPY --from=build /src/.env /cfg/.env\nFROM alpine:3.20\nCOPY --from=config /cfg/ /etc/app/\n")]
+        [InlineData("FROM alpine:3.20 AS config\nCOPY --from=build /src/ /cfg/\nFROM alpine:3.20\nCOPY --from=config /cfg/.env /etc/app/\n")]
+        public void A_swept_in_secret_followed_to_the_final_image_is_a_warning(string tail)
+        {
+            string dockerfile =
+                "FROM node:20.11-alpine AS build\n" +
+                "WORKDIR /src\n" +
+                "COPY . .\n" +
+                "RUN npm ci && npm run build\n" +
+                tail;
+            var files = NodeProject().AddFile(Dir + "/.env", "DB_PASSWORD=hunter2");
+            Assert.Equal(new[] { "DKR203@3:6 Warning" }, WithSeverity(dockerfile, files));
+        }
+
+        [Theory]
+        [InlineData("FROM alpine:3.20\nCOPY --from=build /src/dist /app\n")]
+        [InlineData("FROM alpine:3.20\nCOPY --from=build /src/*.js /app/\n")]
+        [InlineData("FROM alpine:3.20\nCOPY --from=build --exclude=.env /src /app\n")]
+        [InlineData("RUN rm -f .env\nFROM alpine:3.20\nCOPY --from=build /src /app\n")]
+        [InlineData("RUN rm -f /src/.env\nFROM alpine:3.20\nCOPY --from=build /src /app\n")]
+        [InlineData("FROM alpine:3.20 AS unused\nCOPY --from=build /src /app\nFROM alpine:3.20\nCOPY --from=build /src/dist /app\n")]
+        [InlineData("FROM alpine:3.20\nCOPY --from=other /src /app\n")]
+        public void A_build_stage_secret_that_never_reaches_the_final_image_stays_a_suggestion(string tail)
+        {
+            string dockerfile =
+                "FROM node:20.11-alpine AS build\n" +
+                "WORKDIR /src\n" +
+                "COPY . .\n" +
+                "RUN npm ci && npm run build\n" +
+                tail;
+            var files = NodeProject().AddFile(Dir + "/.env", "DB_PASSWORD=hunter2");
+            Assert.Equal(new[] { "DKR203@3:6 Suggestion" }, WithSeverity(dockerfile, files));
+            Assert.Contains("the final image does not get it", Single(dockerfile, NodeProject().AddFile(Dir + "/.env", "x"), Id).Message);
+        }
+
+        // ---- explicit secret names absent from this checkout ----
+
+        // The other sources exist, so the project directory is the build context for sure (an undecided context
+        // falls back to judging every source by its name).
+        private const string DecidedContext = "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nWORKDIR /app\nCOPY App.csproj Program.cs ./\n";
+
+        [Theory]
+        [InlineData("COPY certs/api.pfx /https/\n", "DKR203@4:6")]
+        [InlineData("COPY deploy/id_rsa /root/.ssh/\n", "DKR203@4:6")]
+        [InlineData("COPY [\"config/.env.production\", \"/app/.env\"]\n", "DKR203@4:7")]
+        public void An_explicit_secret_missing_from_this_checkout_is_reported_by_its_name(string copy, string expected)
+        {
+            string dockerfile = DecidedContext + copy;
+            AssertFindings(dockerfile, Project(), Id, expected);
+            Assert.Equal(DiagnosticSeverity.Warning, Single(dockerfile, Project(), Id).Severity);
+        }
+
+        [Theory]
+        // A .pem that is not there to read may be a public certificate.
+        [InlineData("COPY certs/ca.pem /usr/local/share/ca-certificates/\n", "")]
+        // .dockerignore keeps it out: nothing is copied.
+        [InlineData("COPY certs/api.pfx /https/\n", "**/*.pfx\n")]
+        [InlineData("COPY .env.example /app/.env\n", "")]
+        public void Silent_for_missing_files_that_are_not_secrets_by_name_or_are_ignored(string copy, string dockerignore)
+        {
+            var files = Project();
+            if (dockerignore.Length > 0) files.AddFile(Dir + "/.dockerignore", dockerignore);
+            AssertSilent(DecidedContext + copy, files, Id);
+        }
+
+        // ---- secrets the project's publish output carries ----
+
+        private const string PublishTemplate =
+            "FROM mcr.microsoft.com/dotnet/aspnet:8.0 AS base\n" +
+            "WORKDIR /app\n" +
+            "FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\n" +
+            "WORKDIR /src\n" +
+            "COPY [\"App.csproj\", \"./\"]\n" +
+            "RUN dotnet restore \"App.csproj\"\n" +
+            "COPY . .\n" +
+            "RUN dotnet build \"App.csproj\" -c Release -o /app/build\n" +
+            "FROM build AS publish\n" +
+            "RUN dotnet publish \"App.csproj\" -c Release -o /app/publish /p:UseAppHost=false\n" +
+            "FROM base AS final\n" +
+            "WORKDIR /app\n" +
+            "COPY --from=publish /app/publish .\n" +
+            "ENTRYPOINT [\"dotnet\", \"App.dll\"]\n";
+
+        private static Docker.Build.Analyzers.Analysis.ProjectFacts Publishing(params (string Source, string Target)[] items) =>
+            new Docker.Build.Analyzers.Analysis.ProjectFacts(Dir + "/App.csproj", "App", new[] { "net8.0" }, isWebProject: true,
+                outputDirectories: new[] { Dir + "/bin/Release/net8.0/publish" },
+                publishedFiles: System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(items, i => new Docker.Build.Analyzers.Analysis.PublishedFile(Dir + "/" + i.Source, i.Target))));
+
+        [Fact]
+        public void A_published_secret_item_is_reported_at_the_final_copy_of_the_publish_output()
+        {
+            var files = Project().AddFile(Dir + "/certs/api.pfx", "x");
+            var project = Publishing(("certs/api.pfx", "certs/api.pfx"));
+            // The COPY . . of the build stage is today's suggestion; the final COPY --from=publish ships it.
+            Assert.Equal(new[] { "DKR203@7:6 Suggestion", "DKR203@13:21 Warning" }, WithSeverity(PublishTemplate, files, project));
+            var d = Assert.Single(TestAnalysis.Run(PublishTemplate, project, Project().AddFile(Dir + "/certs/api.pfx", "x")), x => x.Id == Id && x.Line == 13);
+            Assert.Contains("the project's publish output, which carries the project item 'certs/api.pfx' (a certificate with its private key)", d.Message);
+            Assert.Contains("into the final image", d.Message);
+            Assert.Contains("CopyToPublishDirectory", d.Message);
+        }
+
+        [Theory]
+        [InlineData("appsettings.Development.local.json", "{}")]
+        [InlineData("secrets.json", "{}")]
+        [InlineData(".env", "A=1")]
+        [InlineData("tls/server.pem", "-----BEGIN PRIVATE KEY-----\nMII\n-----END PRIVATE KEY-----\n")]
+        public void Published_secret_kinds(string item, string content)
+        {
+            var files = Project().AddFile(Dir + "/" + item, content);
+            var found = WithSeverity(PublishTemplate, files, Publishing((item, item)));
+            Assert.Contains("DKR203@13:21 Warning", found);
+        }
+
+        [Theory]
+        // A public certificate, an ordinary settings file.
+        [InlineData("tls/ca.pem", "-----BEGIN CERTIFICATE-----\nMII\n-----END CERTIFICATE-----\n", "")]
+        [InlineData("appsettings.json", "{}", "")]
+        // .dockerignore keeps it out of the build, so 'dotnet publish' inside it cannot publish it.
+        [InlineData("certs/api.pfx", "x", "**/*.pfx\n")]
+        public void Silent_for_published_items_that_are_not_secrets_or_never_reach_the_build(string item, string content, string dockerignore)
+        {
+            var files = Project().AddFile(Dir + "/" + item, content);
+            if (dockerignore.Length > 0) files.AddFile(Dir + "/.dockerignore", dockerignore);
+            Assert.DoesNotContain(WithSeverity(PublishTemplate, files, Publishing((item, item))), f => f.StartsWith("DKR203@13:", System.StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void Silent_when_the_final_stage_copies_something_other_than_the_publish_output()
+        {
+            string dockerfile = PublishTemplate.Replace("COPY --from=publish /app/publish .", "COPY --from=publish /app/publish/wwwroot ./wwwroot");
+            var files = Project().AddFile(Dir + "/certs/api.pfx", "x");
+            Assert.Equal(new[] { "DKR203@7:6 Suggestion" }, WithSeverity(dockerfile, files, Publishing(("certs/api.pfx", "certs/api.pfx"))));
+        }
+
+        [Fact]
+        public void A_published_secret_in_the_output_folder_copied_from_the_context_is_reported()
+        {
+            string dockerfile =
+                "FROM mcr.microsoft.com/dotnet/aspnet:8.0\n" +
+                "WORKDIR /app\n" +
+                "COPY bin/Release/net8.0/publish/ .\n" +
+                "ENTRYPOINT [\"dotnet\", \"App.dll\"]\n";
+            // The publish folder is filled by a script right before docker build: it need not exist here.
+            var project = Publishing(("Properties/secrets.json", "secrets.json"));
+            Assert.Equal(new[] { "DKR203@3:6 Warning" }, WithSeverity(dockerfile, Project(), project));
+            var ignored = Project().AddFile(Dir + "/.dockerignore", "**/secrets.json\n");
+            Assert.Empty(WithSeverity(dockerfile, ignored, project));
+        }
     }
 }

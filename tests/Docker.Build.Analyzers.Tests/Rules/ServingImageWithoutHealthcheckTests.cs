@@ -48,6 +48,30 @@ namespace Docker.Build.Analyzers.Tests.Rules
             Assert.Equal(new[] { "DKR301@3:1" }, Findings(dockerfile, Id, WebProject));
         }
 
+        [Fact]
+        public void Message_names_the_orchestrator_property()
+        {
+            var finding = Assert.Single(Run("FROM mcr.microsoft.com/dotnet/aspnet:8.0\nEXPOSE 8080\n", only: new Docker.Build.Analyzers.Rules.Dockerfile.ServingImageWithoutHealthcheck()));
+            Assert.Equal(Id, finding.Id);
+            Assert.Contains("<DockerAnalyzersHealthCheckedBy>Kubernetes</DockerAnalyzersHealthCheckedBy>", finding.Message);
+        }
+
+        [Theory]
+        [InlineData("FROM mcr.microsoft.com/dotnet/aspnet:8.0\nEXPOSE 8080\n")]
+        [InlineData("FROM mcr.microsoft.com/dotnet/aspnet:8.0 AS base\nEXPOSE 8080\nFROM base AS final\nUSER app\n")]
+        public void Silent_when_an_orchestrator_checks_health(string dockerfile)
+        {
+            var project = new Docker.Build.Analyzers.Analysis.ProjectFacts(ProjectDir + "/App.csproj", "App", new[] { "net8.0" }, isWebProject: true, healthCheckedBy: "Kubernetes");
+            AssertSilent(dockerfile, Id, project);
+        }
+
+        [Fact]
+        public void Blank_health_checked_by_still_reports()
+        {
+            var project = new Docker.Build.Analyzers.Analysis.ProjectFacts(ProjectDir + "/App.csproj", "App", new[] { "net8.0" }, isWebProject: true, healthCheckedBy: "  ");
+            Assert.Equal(new[] { "DKR301@1:1" }, Findings("FROM mcr.microsoft.com/dotnet/aspnet:8.0\n", Id, project));
+        }
+
         [Theory]
         [InlineData("FROM alpine:3.20\nEXPOSE 8080\nHEALTHCHECK CMD wget -qO- http://localhost:8080/health || exit 1\n")]
         [InlineData("FROM alpine:3.20\nEXPOSE 8080\nHEALTHCHECK NONE\n")]

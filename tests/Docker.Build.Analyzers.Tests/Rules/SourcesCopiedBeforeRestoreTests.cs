@@ -179,5 +179,68 @@ namespace Docker.Build.Analyzers.Tests.Rules
                 "COPY . /usr/share/nginx/html\n";
             AssertSilent(dockerfile, NodeProject(), Id);
         }
+
+        [Theory]
+        [InlineData("RUN --mount=type=cache,target=/root/.nuget/packages dotnet publish \"App.csproj\" -c Release -o /app\n")]
+        [InlineData("RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages \\\n    dotnet restore && dotnet publish -c Release -o /app --no-restore\n")]
+        [InlineData("RUN --mount=type=cache,target=$HOME/.nuget/packages dotnet publish -c Release -o /app\n")]
+        [InlineData("RUN --mount=type=cache,target=/home/app/.nuget/packages,uid=1654 dotnet build -c Release\n")]
+        [InlineData("RUN --mount=type=cache,target=/root/.nuget dotnet restore\n")]
+        [InlineData("ENV NUGET_PACKAGES=/nuget/packages\nRUN --mount=type=cache,target=/nuget/packages dotnet publish -c Release -o /app\n")]
+        [InlineData("ENV NUGET_PACKAGES=/nuget/packages\nRUN --mount=type=cache,target=/nuget dotnet publish -c Release -o /app\n")]
+        [InlineData("RUN --mount=type=cache,target=${NUGET_PACKAGES} dotnet publish -c Release -o /app\n")]
+        [InlineData("RUN --mount=type=cache,target=/pkgs dotnet restore --packages /pkgs\n")]
+        [InlineData("RUN --mount=type=cache,target=/pkgs NUGET_PACKAGES=/pkgs dotnet publish -c Release -o /app\n")]
+        public void Silent_when_the_nuget_packages_folder_is_a_cache_mount(string restore)
+        {
+            string dockerfile =
+                "FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\n" +
+                "WORKDIR /src\n" +
+                "COPY . .\n" +
+                restore;
+            AssertSilent(dockerfile, Project(), Id);
+        }
+
+        [Theory]
+        [InlineData("RUN --mount=type=cache,target=/root/.npm npm ci\n")]
+        [InlineData("RUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install --frozen-lockfile\n")]
+        [InlineData("RUN --mount=type=cache,id=pnpm,target=/pnpm/store pnpm install --frozen-lockfile\n")]
+        public void Silent_when_the_node_package_cache_is_a_cache_mount(string restore)
+        {
+            string dockerfile = "FROM node:20.11-alpine\nWORKDIR /app\nCOPY . .\n" + restore;
+            AssertSilent(dockerfile, NodeProject(), Id);
+        }
+
+        [Theory]
+        // A cache of another ecosystem or another folder does not keep NuGet's packages.
+        [InlineData("RUN --mount=type=cache,target=/root/.npm dotnet publish -c Release -o /app\n", "DKR104@3:6")]
+        [InlineData("RUN --mount=type=cache,target=/src/obj dotnet publish -c Release -o /app\n", "DKR104@3:6")]
+        // tmpfs is empty on every build: everything is downloaded again.
+        [InlineData("RUN --mount=type=tmpfs,target=/root/.nuget/packages dotnet publish -c Release -o /app\n", "DKR104@3:6")]
+        [InlineData("RUN --mount=type=secret,id=nuget,target=/root/.nuget/NuGet/NuGet.Config dotnet publish -c Release -o /app\n", "DKR104@3:6")]
+        // The cache is on a RUN other than the restore's.
+        [InlineData("RUN --mount=type=cache,target=/root/.nuget/packages dotnet --info\nRUN dotnet publish -c Release -o /app\n", "DKR104@3:6")]
+        public void Reports_a_restore_whose_package_folder_is_not_a_cache_mount(string restore, string expected)
+        {
+            string dockerfile =
+                "FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\n" +
+                "WORKDIR /src\n" +
+                "COPY . .\n" +
+                restore;
+            AssertFindings(dockerfile, Project(), Id, expected);
+        }
+
+        [Fact]
+        public void A_cached_restore_still_counts_as_the_restore_of_its_ecosystem()
+        {
+            // The later publish's implicit restore is not the first one: no finding for it either.
+            string dockerfile =
+                "FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\n" +
+                "WORKDIR /src\n" +
+                "COPY . .\n" +
+                "RUN --mount=type=cache,target=/root/.nuget/packages dotnet restore\n" +
+                "RUN dotnet publish -c Release -o /app\n";
+            AssertSilent(dockerfile, Project(), Id);
+        }
     }
 }

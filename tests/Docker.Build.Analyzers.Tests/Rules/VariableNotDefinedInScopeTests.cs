@@ -204,5 +204,75 @@ namespace Docker.Build.Analyzers.Tests.Rules
                 "ENV PATH=\"${TOOLS};${PATH}\"\n";
             AssertSilent(dockerfile, Id);
         }
+
+        [Fact]
+        public void Reports_a_global_arg_read_by_a_run_in_a_stage_that_does_not_redeclare_it()
+        {
+            string dockerfile =
+                "ARG BUILD_CONFIGURATION=Release\n" +
+                "FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\n" +
+                "WORKDIR /src\n" +
+                "COPY . .\n" +
+                "RUN dotnet build -c \"$BUILD_CONFIGURATION\" -o /app/build\n" +
+                "FROM build AS publish\n" +
+                "RUN dotnet publish -c ${BUILD_CONFIGURATION} -o /app/publish\n";
+            AssertFindings(dockerfile, Id, "DKR116@5:22", "DKR116@7:23");
+            var first = System.Linq.Enumerable.First(Run(dockerfile, new InMemoryFileSystem()), x => x.Id == Id);
+            Assert.Contains("'BUILD_CONFIGURATION' is not defined here", first.Message);
+            Assert.Contains("declared at line 1 before the first FROM", first.Message);
+            Assert.Contains("Add 'ARG BUILD_CONFIGURATION'", first.Message);
+            Assert.Equal(Docker.Build.Analyzers.Diagnostics.DiagnosticSeverity.Warning, first.Severity);
+        }
+
+        [Fact]
+        public void Reports_a_global_arg_in_run_whatever_the_base_image_and_inside_chains()
+        {
+            string dockerfile =
+                "ARG APP_VERSION=1.2.3\n" +
+                "FROM node:20.11-alpine\n" +
+                "RUN npm ci && npm version $APP_VERSION --no-git-tag-version\n";
+            AssertFindings(dockerfile, Id, "DKR116@3:27");
+        }
+
+        [Fact]
+        public void Silent_when_the_run_can_see_the_global_arg_or_a_value_of_that_name()
+        {
+            string dockerfile =
+                "ARG BUILD_CONFIGURATION=Release\n" +
+                "ARG DOTNET_VERSION=8.0\n" +
+                "ARG NODE_VERSION=20\n" +
+                "ARG TOKEN\n" +
+                "ARG TAG=1\n" +
+                "FROM mcr.microsoft.com/dotnet/sdk:${DOTNET_VERSION} AS build\n" +
+                "ARG BUILD_CONFIGURATION\n" +
+                "RUN dotnet build -c $BUILD_CONFIGURATION && echo $DOTNET_VERSION\n" +
+                "FROM build AS publish\n" +
+                "ENV BUILD_CONFIGURATION=Debug\n" +
+                "RUN dotnet publish -c $BUILD_CONFIGURATION\n" +
+                "FROM node:${NODE_VERSION}-alpine AS web\n" +
+                "RUN echo $NODE_VERSION ${TAG:-latest} ${TAG:=2} '$TAG' \\$TAG\n" +
+                "RUN --mount=type=secret,id=token,env=TOKEN curl -H \"Authorization: $TOKEN\" https://example.com\n" +
+                "RUN TAG=3 && echo $TAG\n" +
+                "RUN for TAG in a b; do echo $TAG; done\n" +
+                "RUN . ./versions.env && echo $TAG\n" +
+                "RUN [\"sh\", \"-c\", \"echo $TAG\"]\n" +
+                "RUN echo $PATH $HOME $APP_UID $UNDECLARED $HTTP_PROXY\n" +
+                "FROM alpine:3.20\n" +
+                "ARG TARGETARCH\n" +
+                "RUN echo $TARGETARCH $BUILDPLATFORM\n";
+            AssertSilent(dockerfile, Id);
+        }
+
+        [Fact]
+        public void Silent_in_a_stage_whose_image_may_set_the_same_env()
+        {
+            // Docker expands the base image's ENV too: the .NET images set DOTNET_VERSION.
+            string dockerfile =
+                "ARG DOTNET_VERSION=8.0\n" +
+                "FROM mcr.microsoft.com/dotnet/sdk:8.0\n" +
+                "WORKDIR /opt/$DOTNET_VERSION\n" +
+                "RUN echo $DOTNET_VERSION\n";
+            AssertSilent(dockerfile, Id);
+        }
     }
 }

@@ -36,7 +36,7 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                 if (administrator)
                     context.Report(span, "an administrator", $"the last USER of the final stage is '{value}', the administrator of Windows containers", WindowsFix);
                 else
-                    context.Report(span, "root", $"the last USER of the final stage is '{value}'", LinuxFix);
+                    ReportRunsAsRoot(context, final, span, $"the last USER of the final stage is '{value}'");
                 return;
             }
 
@@ -51,7 +51,20 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                     $"the final stage (and the stages it builds on) set no USER, and '{root.Raw}' runs as {ImageFacts.WindowsAdministrator} by default", WindowsFix);
                 return;
             }
-            context.Report(final.From.Span, "root", $"the final stage (and the stages it builds on) set no USER, and '{root.Raw}' runs as root by default", LinuxFix);
+            ReportRunsAsRoot(context, final, final.From.Span, $"the final stage (and the stages it builds on) set no USER, and '{root.Raw}' runs as root by default");
+        }
+
+        /// <summary>
+        /// A startup command that switches to a non-root user itself (gosu, su-exec, setpriv...) runs the application
+        /// unprivileged: only its first moments run as root, on purpose, so the finding is a suggestion at most.
+        /// </summary>
+        private static void ReportRunsAsRoot(DockerfileContext context, Stage final, Text.TextSpan span, string reason)
+        {
+            if (EntrypointPrivilegeDrop.Find(context, final) is string drop)
+                context.Report(span, DiagnosticSeverity.Suggestion, "root",
+                    reason + $" (the startup command drops to a non-root user itself with {drop}, so only the startup runs as root)", LinuxFix);
+            else
+                context.Report(span, "root", reason, LinuxFix);
         }
 
         private const string LinuxFix = "Add 'USER $APP_UID' (.NET 8+ images) or another non-root user at the end of the final stage";

@@ -20,19 +20,22 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
 
         public override void Analyze(DockerfileContext context)
         {
+            var shipped = RunCommandFacts.ShippedStages(context.Model);
             foreach (var run in context.Document.RunScripts.All)
             {
+                // Packages installed in a build stage the final image does not build on never ship: a suggestion at most.
+                var severity = shipped.Contains(run.Stage) ? Rule.DefaultSeverity : RunCommandFacts.AtMostSuggestion(Rule.DefaultSeverity);
                 foreach (var command in run.Commands)
                 {
                     var effective = command.EffectiveCommand;
-                    if (RunCommandFacts.AptSubcommand(effective, "install") != null) CheckApt(context, effective);
-                    else if (effective.CommandName == "apk" && effective.Subcommand?.Value == "add") CheckApk(context, effective);
-                    else if (effective.CommandName == "npm" && IsNpmInstall(effective.Subcommand?.Value)) CheckNpm(context, effective);
-                    else if (effective.CommandName == "gem" && effective.Subcommand?.Value == "install") CheckGem(context, effective);
+                    if (RunCommandFacts.AptSubcommand(effective, "install") != null) CheckApt(context, effective, severity);
+                    else if (effective.CommandName == "apk" && effective.Subcommand?.Value == "add") CheckApk(context, effective, severity);
+                    else if (effective.CommandName == "npm" && IsNpmInstall(effective.Subcommand?.Value)) CheckNpm(context, effective, severity);
+                    else if (effective.CommandName == "gem" && effective.Subcommand?.Value == "install") CheckGem(context, effective, severity);
                     else
                     {
                         var pip = RunCommandFacts.Pip(command);
-                        if (pip != null && pip.Subcommand?.Value == "install") CheckPip(context, pip);
+                        if (pip != null && pip.Subcommand?.Value == "install") CheckPip(context, pip, severity);
                     }
                 }
             }
@@ -70,10 +73,11 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                 _count++;
             }
 
-            public void Report(DockerfileContext context, string tool)
+            public void Report(DockerfileContext context, DiagnosticSeverity severity, string tool)
             {
                 if (_count == 0) return;
-                context.Report(_first!.Span, Describe(), tool, _exampleName + _exampleSuffix);
+                if (severity == Rule.DefaultSeverity) context.Report(_first!.Span, Describe(), tool, _exampleName + _exampleSuffix);
+                else context.Report(_first!.Span, severity, Describe(), tool, _exampleName + _exampleSuffix);
             }
 
             private string Describe()
@@ -91,7 +95,7 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
             }
         }
 
-        private static void CheckApt(DockerfileContext context, CommandInvocation apt)
+        private static void CheckApt(DockerfileContext context, CommandInvocation apt, DiagnosticSeverity severity)
         {
             var unpinned = new Unpinned();
             var packages = apt.OperandsAfterSubcommand;
@@ -102,10 +106,10 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                 if (package.ContainsExpansion || v.IndexOf('=') >= 0 || IsPathOrUrl(v) || v.EndsWith(".deb", StringComparison.Ordinal)) continue;
                 unpinned.Add(package, v, "=<version>");
             }
-            unpinned.Report(context, apt.CommandName == "apt" ? "apt install" : "apt-get install");
+            unpinned.Report(context, severity, apt.CommandName == "apt" ? "apt install" : "apt-get install");
         }
 
-        private static void CheckApk(DockerfileContext context, CommandInvocation apk)
+        private static void CheckApk(DockerfileContext context, CommandInvocation apk, DiagnosticSeverity severity)
         {
             var unpinned = new Unpinned();
             var packages = apk.OperandsAfterSubcommand;
@@ -116,10 +120,10 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                 if (package.ContainsExpansion || v.IndexOfAny(ApkVersionMarks) >= 0 || IsPathOrUrl(v) || v.EndsWith(".apk", StringComparison.Ordinal)) continue;
                 unpinned.Add(package, v, "=<version>");
             }
-            unpinned.Report(context, "apk add");
+            unpinned.Report(context, severity, "apk add");
         }
 
-        private static void CheckPip(DockerfileContext context, CommandInvocation pip)
+        private static void CheckPip(DockerfileContext context, CommandInvocation pip, DiagnosticSeverity severity)
         {
             var unpinned = new Unpinned();
             // A constraints file pins what the command line names.
@@ -140,10 +144,10 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                 if (upgrade && (name == "pip" || name == "setuptools" || name == "wheel")) continue;
                 unpinned.Add(package, name, "==<version>");
             }
-            unpinned.Report(context, "pip install");
+            unpinned.Report(context, severity, "pip install");
         }
 
-        private static void CheckNpm(DockerfileContext context, CommandInvocation npm)
+        private static void CheckNpm(DockerfileContext context, CommandInvocation npm, DiagnosticSeverity severity)
         {
             var unpinned = new Unpinned();
             var packages = npm.OperandsAfterSubcommand;
@@ -157,10 +161,10 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                 if (v.IndexOf('@', scoped ? 1 : 0) > 0) continue;
                 unpinned.Add(package, v, "@<version>");
             }
-            unpinned.Report(context, "npm install");
+            unpinned.Report(context, severity, "npm install");
         }
 
-        private static void CheckGem(DockerfileContext context, CommandInvocation gem)
+        private static void CheckGem(DockerfileContext context, CommandInvocation gem, DiagnosticSeverity severity)
         {
             var unpinned = new Unpinned();
             if (gem.HasOption("-v", "--version")) return;
@@ -172,7 +176,7 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                 if (package.ContainsExpansion || v.IndexOf(':') >= 0 || v.EndsWith(".gem", StringComparison.Ordinal) || IsPathOrUrl(v)) continue;
                 unpinned.Add(package, v, " -v <version>");
             }
-            unpinned.Report(context, "gem install");
+            unpinned.Report(context, severity, "gem install");
         }
 
         private static bool IsPathOrUrl(string v) =>

@@ -22,7 +22,7 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
             foreach (var run in context.Document.RunScripts.All)
             {
                 if (!shipped.Contains(run.Stage)) continue;
-                if (HasPipCacheMount(run)) continue;
+                if (PackageCacheMounts.KeepsPackageCacheOutOfLayer(run, "pip")) continue;
                 bool? inScope = null;
                 var commands = RunCommandFacts.CommandsInOrder(run);
                 for (int i = 0; i < commands.Count; i++)
@@ -37,16 +37,6 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                     context.Report(install.Span);
                 }
             }
-        }
-
-        private static bool HasPipCacheMount(RunInstructionScripts run)
-        {
-            foreach (var m in run.Mounts)
-            {
-                if ((!m.IsCache && !m.IsTmpfs) || m.Target == null) continue;
-                if (m.Target.EndsWith("/.cache/pip", StringComparison.Ordinal) || m.Target.EndsWith("/.cache", StringComparison.Ordinal) || m.Target == "/root") return true;
-            }
-            return false;
         }
 
         /// <summary>An earlier <c>export PIP_NO_CACHE_DIR=...</c> or <c>PIP_NO_CACHE_DIR=...</c> in the same RUN.</summary>

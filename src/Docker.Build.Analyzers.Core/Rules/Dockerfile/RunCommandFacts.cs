@@ -75,6 +75,10 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
             return result;
         }
 
+        /// <summary>A finding in a stage whose layers do not ship: the rule's severity, lowered to a suggestion.</summary>
+        public static Diagnostics.DiagnosticSeverity AtMostSuggestion(Diagnostics.DiagnosticSeverity severity) =>
+            severity > Diagnostics.DiagnosticSeverity.Suggestion ? Diagnostics.DiagnosticSeverity.Suggestion : severity;
+
         /// <summary>The commands of a RUN in execution order across its scripts (line first, then heredoc bodies).</summary>
         public static ReadOnlyArray<SimpleCommand> CommandsInOrder(RunInstructionScripts run) => run.Commands;
 

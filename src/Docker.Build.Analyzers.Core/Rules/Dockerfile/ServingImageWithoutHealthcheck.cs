@@ -8,7 +8,7 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
     {
         public static readonly RuleDescriptor Rule = new RuleDescriptor(
             "DKR301", "Serving image has no health check", RuleCategory.Runtime, DiagnosticSeverity.Warning,
-            "The final stage {0} but declares no HEALTHCHECK: orchestrators cannot tell a hung server from a healthy one. Add HEALTHCHECK CMD ... (or HEALTHCHECK NONE to opt out)",
+            "The final stage {0} but declares no HEALTHCHECK: orchestrators cannot tell a hung server from a healthy one. Add HEALTHCHECK CMD ... (or HEALTHCHECK NONE to opt out), or set <DockerAnalyzersHealthCheckedBy>Kubernetes</DockerAnalyzersHealthCheckedBy> in the project when an orchestrator probes it",
             "Without a health check Docker and compose report a container as healthy as long as its process exists, even when it no longer answers requests.");
 
         public override RuleDescriptor Descriptor => Rule;
@@ -18,6 +18,8 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
             var final = context.Model.FinalStage;
             if (final == null) return;
             if (final.IsExportOnly) return; // FROM scratch without a command: files for 'docker build --output', not a server
+            // The project says an orchestrator (Kubernetes probes, a load balancer) checks the container instead of Docker.
+            if (context.Project.HealthCheckedBy != null) return;
             if (final.FindLastInherited(i => i.Kind == InstructionKind.Healthcheck) != null) return;
 
             var expose = final.FindLastInherited(i => i.Kind == InstructionKind.Expose);

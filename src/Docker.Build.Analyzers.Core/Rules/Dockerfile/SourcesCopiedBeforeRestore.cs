@@ -80,10 +80,14 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                         continue;
                     }
                     if (instruction.Kind != InstructionKind.Run) continue;
-                    foreach (var command in DependencyCommands.CommandsOf(runs.Get(instruction)))
+                    var run = runs.Get(instruction);
+                    foreach (var command in DependencyCommands.CommandsOf(run))
                     {
                         if (!(DependencyCommands.AsRestore(command) is DependencyRestore restore) || !restored.Add(restore.Ecosystem)) continue;
                         if (firstTree == null) continue;
+                        // With the package folder on a cache mount (as DKR106/108/109 accept), the restore that runs again
+                        // after a source change finds every package there and downloads next to nothing.
+                        if (PackageCacheMounts.PersistsPackageCache(run!, restore.Ecosystem, restore.Invocation)) continue;
                         var (treeCopy, treeSource, treeWhat) = firstTree.Value;
                         int line = context.Syntax.Source.GetLinePosition(command.Span.Start).Line;
                         // One builder for the step: the command text goes straight into it (a line number formats the same in every culture).

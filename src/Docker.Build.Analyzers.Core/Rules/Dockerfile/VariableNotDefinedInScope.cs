@@ -37,6 +37,11 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                 for (int i = 0; i < instructions.Count; i++)
                 {
                     var instruction = instructions[i];
+                    if (instruction.Kind == InstructionKind.Run)
+                    {
+                        CheckGlobalArgsInRun(context, model, stage, i, fromScratch);
+                        continue;
+                    }
                     if (!IsExpandedByDocker(instruction.Kind)) continue;
                     // Most instructions have no variable at all: skip them before looking anything up.
                     if (instruction.Arguments.Value.IndexOf('$') < 0) continue;
@@ -155,6 +160,8 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
             var global = model.GlobalScope.Lookup(name);
             if (global != null && global.Kind == VariableKind.Arg && global.Declaration != null)
             {
+                // The base image may set an ENV of that name ($DOTNET_VERSION in the .NET images), which Docker expands.
+                if (!fromScratch && MayBeSetByImage(name, stage, model)) return null;
                 int line = LineOf(model, global.Declaration.Span.Start);
                 return $"it is declared at line {line} before the first FROM, which makes it visible only to FROM lines. Add 'ARG {name}' (no value needed) in this stage";
             }
@@ -182,6 +189,132 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                 return $"it is set at line {d.Line} in {Describe(d.Stage)}, which this stage is not built on. Set it in this stage";
             }
             return "nothing in this file sets it, and a stage built FROM scratch inherits no variables. Declare it with ARG or ENV in this stage";
+        }
+
+        /// <summary>
+        /// A shell-form RUN that reads a name only a global ARG declares: the ARG is not declared again in the stage
+        /// (nor set by an ENV of the stage or the stages it is built on), so the RUN's shell sees the variable unset.
+        /// Only names the file declares globally are checked: anything else may come from the base image.
+        /// </summary>
+        private static void CheckGlobalArgsInRun(DockerfileContext context, DockerfileModel model, Stage stage, int index, bool fromScratch)
+        {
+            var instruction = stage.Instructions[index];
+            if (model.GlobalArgs.Count == 0 || instruction.Arguments.Value.IndexOf('$') < 0) return;
+            if (!(instruction is CommandInstruction command) || command.Command.IsExecForm) return;
+            var run = context.Document.RunScripts.Get(instruction);
+            if (run == null || !run.Shell.IsPosix) return;
+            var scope = stage.ScopeBefore(index);
+            string? script = null;
+            foreach (var reference in Variables.Find(instruction.Arguments, model.Escape))
+            {
+                // ${NAME:=default} assigns the default: the parser reads ':' as the modifier and '=default' as its word.
+                if (reference.HandlesUnset || (reference.Modifier != null && (reference.Modifier.IndexOf('=') >= 0 || (reference.Word?.StartsWith("=", StringComparison.Ordinal) ?? false)))) continue;
+                string name = reference.Name;
+                if (scope.IsDefined(name)) continue;
+                var global = model.GlobalScope.Lookup(name);
+                if (global == null || global.Kind != VariableKind.Arg || global.Declaration == null) continue;
+                if (DockerfileModel.PlatformArgs.Contains(name) || DockerfileModel.ProxyArgs.Contains(name)) continue;
+                if (!fromScratch && MayBeSetByImage(name, stage, model)) continue;
+                if (SetByMount(run, name)) continue;
+                script ??= ScriptText(instruction);
+                if (MaySetVariables(script, name)) continue;
+                int line = LineOf(model, global.Declaration.Span.Start);
+                context.Report(reference.Span, name,
+                    $"it is declared at line {line} before the first FROM, which makes it visible only to FROM lines, so this RUN's shell sees it unset. Add 'ARG {name}' (no value needed) in this stage");
+            }
+        }
+
+        /// <summary>ENV names the common base images set (official .NET, Node, Python, Go, Java, Ruby, PHP, nginx images) and the shell's own.</summary>
+        private static readonly HashSet<string> ImageEnvironment = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "PATH", "HOME", "HOSTNAME", "USER", "SHELL", "TERM", "PWD", "LANG", "LANGUAGE", "LC_ALL", "TZ", "DEBIAN_FRONTEND",
+            "APP_UID", "NODE_VERSION", "YARN_VERSION", "NPM_CONFIG_PREFIX", "PNPM_HOME", "NVM_DIR",
+            "PYTHON_VERSION", "PYTHON_SHA256", "PYTHON_PIP_VERSION", "PYTHON_SETUPTOOLS_VERSION", "PYTHON_GET_PIP_URL", "PYTHON_GET_PIP_SHA256", "GPG_KEY",
+            "GOLANG_VERSION", "GOTOOLCHAIN", "GOPATH", "GOROOT", "JAVA_HOME", "JAVA_VERSION", "JDK_VERSION", "MAVEN_HOME", "MAVEN_CONFIG", "GRADLE_HOME", "GRADLE_VERSION",
+            "RUBY_VERSION", "RUBY_MAJOR", "RUBY_DOWNLOAD_SHA256", "GEM_HOME", "BUNDLE_APP_CONFIG", "BUNDLE_SILENCE_ROOT_WARNING",
+            "PHP_VERSION", "PHP_INI_DIR", "PHPIZE_DEPS", "PHP_URL", "PHP_ASC_URL", "PHP_SHA256", "COMPOSER_HOME",
+            "NGINX_VERSION", "NJS_VERSION", "NJS_RELEASE", "PKG_RELEASE", "RUSTUP_HOME", "CARGO_HOME", "RUST_VERSION",
+            "POWERSHELL_DISTRIBUTION_CHANNEL", "POWERSHELL_TELEMETRY_OPTOUT",
+        };
+
+        /// <summary>
+        /// The base image may set an ENV of this name: a well-known image variable, any DOTNET_/ASPNETCORE_/NUGET_
+        /// setting of the .NET images, or a name the stage's own FROM lines use (<c>ARG NODE_VERSION</c> picking
+        /// <c>node:${NODE_VERSION}</c>, whose image sets <c>ENV NODE_VERSION</c>).
+        /// </summary>
+        private static bool MayBeSetByImage(string name, Stage stage, DockerfileModel model)
+        {
+            if (ImageEnvironment.Contains(name)) return true;
+            if (name.StartsWith("DOTNET_", StringComparison.Ordinal) || name.StartsWith("ASPNETCORE_", StringComparison.Ordinal)
+                || name.StartsWith("ASPNET_", StringComparison.Ordinal) || name.StartsWith("NUGET_", StringComparison.Ordinal)) return true;
+            foreach (var s in stage.SelfAndAncestors)
+            {
+                if (s.From.Arguments.Value.IndexOf(name, StringComparison.Ordinal) < 0) continue;
+                foreach (var reference in Variables.Find(s.From.Arguments, model.Escape))
+                    if (string.Equals(reference.Name, name, StringComparison.Ordinal)) return true;
+            }
+            return false;
+        }
+
+        /// <summary><c>RUN --mount=type=secret,id=x,env=NAME</c> puts the secret in that variable.</summary>
+        private static bool SetByMount(Shell.RunInstructionScripts run, string name)
+        {
+            foreach (var m in run.Mounts)
+                if (string.Equals(m.Env, name, StringComparison.Ordinal)) return true;
+            return false;
+        }
+
+        private static string ScriptText(Instruction instruction)
+        {
+            if (instruction.Heredocs.Count == 0) return instruction.Arguments.Value;
+            var sb = new System.Text.StringBuilder(instruction.Arguments.Value);
+            foreach (var h in instruction.Heredocs) sb.Append('\n').Append(h.Body.Value);
+            return sb.ToString();
+        }
+
+        /// <summary>
+        /// The script may give the variable a value itself: <c>NAME=</c>, <c>export NAME</c>, <c>for NAME in</c>,
+        /// <c>read NAME</c>, <c>getopts</c>, or it sources a file or evals text that could set anything.
+        /// </summary>
+        private static bool MaySetVariables(string script, string name)
+        {
+            if (ContainsWord(script, "source") || ContainsWord(script, "eval") || ContainsWord(script, "set -a")) return true;
+            // '. file' as a command: a dot followed by a space at the start of a command.
+            for (int i = script.IndexOf(". ", StringComparison.Ordinal); i >= 0; i = script.IndexOf(". ", i + 1, StringComparison.Ordinal))
+            {
+                int p = i - 1;
+                while (p >= 0 && (script[p] == ' ' || script[p] == '\t')) p--;
+                if (p < 0 || script[p] == ';' || script[p] == '&' || script[p] == '|' || script[p] == '\n' || script[p] == '(' || script[p] == '{' || script[p] == '\\') return true;
+            }
+            for (int at = script.IndexOf(name, StringComparison.Ordinal); at >= 0; at = script.IndexOf(name, at + 1, StringComparison.Ordinal))
+            {
+                bool startsWord = at == 0 || !(Variables.IsNameChar(script[at - 1]) || script[at - 1] == '$' || script[at - 1] == '{');
+                int after = at + name.Length;
+                bool endsWord = after >= script.Length || !Variables.IsNameChar(script[after]);
+                if (!startsWord || !endsWord) continue;
+                if (after < script.Length && script[after] == '=') return true;
+                if (after + 1 < script.Length && script[after] == '+' && script[after + 1] == '=') return true;
+                // for NAME in / read [-r] NAME / export NAME / local NAME / declare NAME / getopts x NAME
+                int lineStart = Math.Max(script.LastIndexOf('\n', at) + 1, Math.Max(script.LastIndexOf(';', at) + 1, script.LastIndexOf('&', at) + 1));
+                string before = script.Substring(lineStart, at - lineStart);
+                foreach (var keyword in AssigningCommands)
+                    if (ContainsWord(before, keyword)) return true;
+            }
+            return false;
+        }
+
+        private static readonly string[] AssigningCommands = { "for", "read", "export", "local", "declare", "typeset", "readonly", "getopts", "mapfile", "readarray", "printf -v" };
+
+        private static bool ContainsWord(string text, string word)
+        {
+            for (int at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
+            {
+                bool starts = at == 0 || !Variables.IsNameChar(text[at - 1]) && text[at - 1] != '-' && text[at - 1] != '$';
+                int end = at + word.Length;
+                bool ends = end >= text.Length || !Variables.IsNameChar(text[end]) && text[end] != '-';
+                if (starts && ends) return true;
+            }
+            return false;
         }
 
         private static string Describe(Stage stage) =>
