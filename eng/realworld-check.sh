@@ -92,9 +92,7 @@ solution_projects() {
     grep -o 'Path="[^"]*"' "$sln" | sed 's/^Path="//; s/"$//'
   else
     sed -n 's/^Project("[^"]*") *= *"[^"]*" *, *"\([^"]*\)".*/\1/p' "$sln"
-  fi | tr '\\' '/' | tr -d '\r' | grep -E '\.(cs|fs|vb)proj$' | while IFS= read -r rel; do
-    (cd "$dir" && realpath -m "$rel")
-  done
+  fi | tr '\\' '/' | tr -d '\r' | grep -E '\.(cs|fs|vb)proj$' | (cd "$dir" && xargs -r -d '\n' realpath -m --) || true
 }
 
 jobs_file="$work/jobs.tsv"
@@ -118,9 +116,16 @@ for repo in "$repos_dir"/*/; do
                  -type f \( -name '*.sln' -o -name '*.slnx' \) -print0 | sort -z)
 
   repo_wide=false
-  if grep -rqlE --include='*.props' --include='*.targets' 'DockerAsset|Dockerfile(Context|File|Path)' "$repo" 2>/dev/null; then
+  if grep -rqlE --include='*.props' --include='*.targets' --exclude-dir=node_modules --exclude-dir=.git 'DockerAsset|Dockerfile(Context|File|Path)' "$repo" 2>/dev/null; then
     repo_wide=true
   fi
+
+  # Folders holding a *Dockerfile* file, and project files that mention Docker: one search each per repository.
+  declare -A docker_dir=() docker_proj=()
+  while IFS= read -r -d '' d; do docker_dir["$d"]=1; done < <(find "$repo" \( -name node_modules -o -name .git \) -prune -o \
+      -type f -iname '*dockerfile*' -printf '%h\0')
+  while IFS= read -r -d '' f; do docker_proj["$f"]=1; done < <(grep -rliZ --include='*.csproj' --include='*.fsproj' \
+      --include='*.vbproj' --exclude-dir=node_modules --exclude-dir=.git docker "$repo" 2>/dev/null || true)
 
   while IFS= read -r -d '' proj; do
     rel="${proj#"$repo"/}"
@@ -129,18 +134,19 @@ for repo in "$repos_dir"/*/; do
       continue
     fi
     if ! $all && ! $repo_wide; then
-      pdir="$(dirname "$proj")"
-      if ! find "$pdir" -maxdepth 1 -type f -iname '*dockerfile*' | grep -q . && ! grep -qi 'docker' "$proj"; then
+      if [[ -z "${docker_dir[${proj%/*}]:-}" && -z "${docker_proj[$proj]:-}" ]]; then
         continue
       fi
     fi
     printf '%s\t%s\t%s\t%s\n' "$name" "$repo" "$proj" "${solution_of[$proj]:-}" >>"$jobs_file"
   done < <(find "$repo" \( -name node_modules -o -name .git -o -name bin -o -name obj \) -prune -o \
                  -type f \( -name '*.csproj' -o -name '*.fsproj' -o -name '*.vbproj' \) -print0 | sort -z)
-  unset solution_of
+  unset solution_of docker_dir docker_proj
 done
 
-# --- one project: evaluate, run the target, keep its log --------------------------------------------------------------
+# --- one project: evaluate, run the target, keep its log
+# (Result files are tab-separated and read back with 'read': a tab is IFS whitespace, so an empty field would shift the
+# ones after it; an empty solution is written as '-'.) --------------------------------------------------------------
 run_one() {
   local name repo proj sln rel log id start rc status
   IFS=$'\t' read -r name repo proj sln <<<"$1"
@@ -179,7 +185,7 @@ run_one() {
   else
     status="no assets"
   fi
-  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$rel" "${sln:+${sln#"$repo"/}}" "$status" "$((SECONDS - start))" "$id" >"$DKR_WORK/result.$id"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$rel" "$(if [[ -n "$sln" ]]; then printf '%s' "${sln#"$repo"/}"; else printf -- -; fi)" "$status" "$((SECONDS - start))" "$id" >"$DKR_WORK/result.$id"
   printf '%-14s %4ss  %s/%s\n' "${status%%:*}" "$((SECONDS - start))" "$name" "$rel" >&2
 }
 export -f run_one
@@ -215,6 +221,7 @@ done < <(cat "$work"/result.* 2>/dev/null)
       [[ "$sev" == message ]] && sev=suggestion
       msg="${msg//$repo\//}"
       msg="${msg//$repo/.}"
+      msg="${msg//$repos_dir/<repos>}"
       printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$rel" "$file" "$line" "$col" "$code" "$sev" "${msg//$'\t'/ }"
     done
   done < <(cat "$work"/result.* 2>/dev/null)
