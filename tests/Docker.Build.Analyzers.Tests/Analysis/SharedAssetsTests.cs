@@ -46,7 +46,7 @@ namespace Docker.Build.Analyzers.Tests.Analysis
         }
 
         private static string[] SharedFindings(IReadOnlyList<Diagnostic> diagnostics) =>
-            diagnostics.Where(d => d.FilePath.EndsWith("docker-compose.yml") || d.FilePath.EndsWith(".dockerignore")).Select(d => $"{d.Id} {d.FilePath}").ToArray();
+            diagnostics.Where(d => d.FilePath.EndsWith("docker-compose.yml") || d.FilePath.EndsWith(".dockerignore")).Select(d => $"{d.Id} {d.FilePath}({d.Line},{d.Column}) {d.Severity} {d.Message}").ToArray();
 
         [Fact]
         public void The_first_project_in_path_order_that_uses_the_analyzer_reports_a_shared_folder()
@@ -90,8 +90,8 @@ namespace Docker.Build.Analyzers.Tests.Analysis
             var files = Repository();
             var reports = new[] { "/r/src/Api/Api.csproj", "/r/src/Web/Web.csproj", "/r/tools/Tools.csproj" }
                 .SelectMany(p => SharedFindings(Analyze(files, p))).ToList();
-            Assert.Contains("DKR509 /r/docker-compose.yml", reports);
-            Assert.Equal(reports.Distinct().Count(), reports.Count);
+            Assert.Contains(reports, r => r.StartsWith("DKR509 /r/docker-compose.yml(1,1)"));
+            Assert.True(reports.Distinct().Count() == reports.Count, string.Join("\n", reports));
         }
 
         private const string RootDockerfile =
