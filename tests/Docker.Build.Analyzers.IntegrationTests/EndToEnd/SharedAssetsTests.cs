@@ -81,7 +81,7 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
             consumer.WriteFile("docker-compose.yml", Compose);
             // Root-only bin/obj: the classic .dockerignore miss (the projects live in subfolders).
             consumer.WriteFile(".dockerignore", "bin/\nobj/\n.git\n");
-            consumer.WriteFile("Shop.sln", Sln("Api", "Worker", "Web"));
+            WriteSolution(consumer, "Shop", "Api/Api.csproj", "Worker/Worker.csproj", "Web/Web.csproj");
 
             var result = consumer.Build("Shop.sln");
 
@@ -123,7 +123,7 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
                 "FROM mcr.microsoft.com/dotnet/aspnet:10.0\n" +
                 "COPY --from=build /out /app\n" +
                 "ENTRYPOINT [\"dotnet\", \"/app/Conduit.dll\"]\n");
-            consumer.WriteFile("Conduit.sln", Sln("src/Conduit/Conduit", "src/Lib/Lib"));
+            WriteSolution(consumer, "Conduit", "src/Conduit/Conduit.csproj", "src/Lib/Lib.csproj");
 
             var result = consumer.Build("Conduit.sln");
 
@@ -140,18 +140,13 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
             Assert.DoesNotContain(library.Build.Diagnostics, d => d.File == consumer.PathOf("Dockerfile"));
         }
 
-        /// <summary>A classic .sln listing the projects (paths without extension, relative, with Windows separators as Visual Studio writes them).</summary>
-        private static string Sln(params string[] projects)
+        /// <summary>A classic .sln, written by the SDK itself as Visual Studio would.</summary>
+        private static void WriteSolution(ConsumerProject consumer, string name, params string[] projects)
         {
-            var text = new System.Text.StringBuilder("Microsoft Visual Studio Solution File, Format Version 12.00\n# Visual Studio Version 17\n");
-            foreach (var p in projects)
-            {
-                string name = p.Contains('/') ? p.Substring(p.LastIndexOf('/') + 1) : p;
-                string path = (p.Contains('/') ? p : $"{p}/{p}").Replace('/', '\\') + ".csproj";
-                text.Append($"Project(\"{{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}}\") = \"{name}\", \"{path}\", \"{{{Guid.NewGuid().ToString().ToUpperInvariant()}}}\"\nEndProject\n");
-            }
-            text.Append("Global\nEndGlobal\n");
-            return text.ToString();
+            var created = consumer.Run("new", "sln", "-n", name, "--format", "sln");
+            Assert.True(created.ExitCode == 0, created.ToString());
+            var added = consumer.Run(new[] { "sln", name + ".sln", "add" }.Concat(projects).ToArray());
+            Assert.True(added.ExitCode == 0, added.ToString());
         }
     }
 }
