@@ -17,7 +17,7 @@ namespace Docker.Build.Analyzers.Analysis
                 var project = workspace.GetComposeProject(document);
                 foreach (var service in project.ServicesOf(file))
                 {
-                    var reference = Create(file, service);
+                    var reference = Create(file, service, !document.IsOverrideFile);
                     if (reference != null) list.Add(reference);
                 }
             }
@@ -25,7 +25,7 @@ namespace Docker.Build.Analyzers.Analysis
         }
 
         /// <summary>The build of one service: context relative to the compose file, dockerfile relative to the context.</summary>
-        internal static ComposeBuildReference? Create(ComposeFile file, ComposeService service)
+        internal static ComposeBuildReference? Create(ComposeFile file, ComposeService service, bool productionFile = true)
         {
             var build = service.Build;
             if (build == null) return null;
@@ -41,7 +41,9 @@ namespace Docker.Build.Analyzers.Analysis
             var at = (YamlNode?)context ?? build.Node;
             // The span must be in this file's text: a context inherited through extends reports at the extends key.
             var source = ReferenceEquals(at.ReportSource, file.Source) ? file.Source : at.ReportSource;
-            return new ComposeBuildReference(file.Path, service.Name, contextDirectory, dockerfile, source, at.ReportSpan);
+            // A health check set only in an override file is a development setting: it does not stand in for HEALTHCHECK.
+            bool healthchecked = productionFile && service.HealthcheckTest != null && !service.HealthcheckDisabled;
+            return new ComposeBuildReference(file.Path, service.Name, contextDirectory, dockerfile, source, at.ReportSpan, healthchecked);
         }
     }
 }

@@ -107,8 +107,9 @@ namespace Docker.Build.Analyzers.Analysis
     /// <summary>A compose service that builds a Dockerfile: the build context compose gives it, and where it says so.</summary>
     public sealed class ComposeBuildReference
     {
-        public ComposeBuildReference(string composeFilePath, string serviceName, string contextDirectory, string dockerfilePath, Text.SourceText source, Text.TextSpan contextSpan)
+        public ComposeBuildReference(string composeFilePath, string serviceName, string contextDirectory, string dockerfilePath, Text.SourceText source, Text.TextSpan contextSpan, bool hasHealthcheck = false)
         {
+            HasHealthcheck = hasHealthcheck;
             ComposeFilePath = composeFilePath;
             ServiceName = serviceName;
             ContextDirectory = contextDirectory;
@@ -128,6 +129,9 @@ namespace Docker.Build.Analyzers.Analysis
 
         /// <summary>The compose file's text, for findings at the <c>context:</c> value.</summary>
         public Text.SourceText Source { get; }
+
+        /// <summary>The service defines a health check (not disabled) in a production compose file: it stands in for the Dockerfile's HEALTHCHECK.</summary>
+        public bool HasHealthcheck { get; }
 
         /// <summary>The <c>context</c> value (or the short <c>build: path</c>).</summary>
         public Text.TextSpan ContextSpan { get; }

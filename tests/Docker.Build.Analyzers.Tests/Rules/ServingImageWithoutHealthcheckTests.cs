@@ -72,6 +72,32 @@ namespace Docker.Build.Analyzers.Tests.Rules
             Assert.Equal(new[] { "DKR301@1:1" }, Findings("FROM mcr.microsoft.com/dotnet/aspnet:8.0\n", Id, project));
         }
 
+        private static string[] WithCompose(string composeName, string compose)
+        {
+            const string dockerfile = "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nEXPOSE 8080\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n";
+            var files = new InMemoryFileSystem().AddFile(DockerfilePath, dockerfile).AddFile("/repo/" + composeName, compose);
+            var request = new Docker.Build.Analyzers.Analysis.AnalysisRequest(ProjectDir, new[]
+            {
+                new Docker.Build.Analyzers.Analysis.AssetInput(DockerfilePath, Docker.Build.Analyzers.Analysis.AssetKind.Dockerfile),
+                new Docker.Build.Analyzers.Analysis.AssetInput("/repo/" + composeName, Docker.Build.Analyzers.Analysis.AssetKind.Compose),
+            }, null, files);
+            return System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(
+                System.Linq.Enumerable.Where(new Docker.Build.Analyzers.Analysis.DockerAnalyzer().Analyze(request).Diagnostics, d => d.Id == Id && d.FilePath == DockerfilePath),
+                d => $"{d.Id}@{d.Line}:{d.Column}"));
+        }
+
+        [Fact]
+        public void A_compose_health_check_on_the_service_that_builds_the_dockerfile_stands_in_for_healthcheck()
+        {
+            const string compose = "services:\n  app:\n    build:\n      context: src/App\n    healthcheck:\n      test: [\"CMD\", \"curl\", \"-f\", \"http://localhost:8080/healthz\"]\n";
+            Assert.Empty(WithCompose("docker-compose.yml", compose));
+            // Disabled, or only in an override file (a development setting), it does not.
+            Assert.Equal(new[] { "DKR301@1:1" }, WithCompose("docker-compose.yml", compose.Replace("test: [\"CMD\", \"curl\", \"-f\", \"http://localhost:8080/healthz\"]", "disable: true")));
+            Assert.Equal(new[] { "DKR301@1:1" }, WithCompose("docker-compose.override.yml", compose));
+            // A service that builds another Dockerfile says nothing about this one.
+            Assert.Equal(new[] { "DKR301@1:1" }, WithCompose("docker-compose.yml", compose.Replace("src/App", "src/Other")));
+        }
+
         [Theory]
         [InlineData("FROM alpine:3.20\nEXPOSE 8080\nHEALTHCHECK CMD wget -qO- http://localhost:8080/health || exit 1\n")]
         [InlineData("FROM alpine:3.20\nEXPOSE 8080\nHEALTHCHECK NONE\n")]
