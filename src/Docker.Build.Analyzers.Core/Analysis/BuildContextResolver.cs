@@ -57,6 +57,24 @@ namespace Docker.Build.Analyzers.Analysis
                         break;
                     }
                 }
+                if (decision.Disagreement == null && evidence.Count >= 2)
+                {
+                    // No compose file says otherwise, but the sources do: most of them exist in another folder between the
+                    // Dockerfile and the repository root, and at most half in the declared one. One finding at the
+                    // declaration instead of one per COPY; the folder the sources agree with is used.
+                    int declaredScore = evidence.CountExisting(fileSystem, directory);
+                    if (2 * declaredScore <= evidence.Count)
+                    {
+                        string? best = BetterFolder(workspace, document, evidence, directory, declaredScore);
+                        if (best != null)
+                        {
+                            var (file, source, span) = FindDeclaration(workspace, document);
+                            decision = new ContextDecision(ContextSource.Inferred, ContextDecision.Inferred.Description,
+                                Disagreement(fileSystem, evidence, file, source, span, decision.Description, directory, "the folder the COPY sources are written for", best));
+                            directory = best;
+                        }
+                    }
+                }
             }
             else if (composeRefs.Count > 0)
             {
@@ -70,6 +88,16 @@ namespace Docker.Build.Analyzers.Analysis
                 }
                 directory = best.ContextDirectory;
                 decision = new ContextDecision(ContextSource.Compose, ComposeDescription(best));
+                if (evidence.Count >= 2 && 2 * bestScore <= evidence.Count)
+                {
+                    var better = BetterFolder(workspace, document, evidence, directory, bestScore);
+                    if (better != null)
+                    {
+                        decision = new ContextDecision(ContextSource.Inferred, ContextDecision.Inferred.Description,
+                            Disagreement(fileSystem, evidence, best.ComposeFilePath, best.Source, best.ContextSpan, ComposeDescription(best), directory, "the folder the COPY sources are written for", better));
+                        directory = better;
+                    }
+                }
             }
             else
             {
@@ -125,6 +153,27 @@ namespace Docker.Build.Analyzers.Analysis
                 current = parent!;
                 yield return current;
             }
+        }
+
+        /// <summary>A folder between the Dockerfile and the search root that holds most sources and more than <paramref name="score"/>, or null.</summary>
+        private static string? BetterFolder(Workspace workspace, DockerfileDocument document, Evidence evidence, string current, int score)
+        {
+            string dockerfileDirectory = Path.GetDirectoryName(document.Path) ?? current;
+            string? best = null;
+            int bestScore = score;
+            foreach (var candidate in Prepend(dockerfileDirectory, Ancestors(workspace, dockerfileDirectory)))
+            {
+                if (SameDirectory(candidate, current)) continue;
+                int candidateScore = evidence.CountExisting(workspace.FileSystem, candidate);
+                if (candidateScore > bestScore) { best = candidate; bestScore = candidateScore; }
+            }
+            return best != null && 2 * bestScore > evidence.Count ? best : null;
+        }
+
+        private static IEnumerable<string> Prepend(string first, IEnumerable<string> rest)
+        {
+            yield return first;
+            foreach (var r in rest) yield return r;
         }
 
         /// <summary>+1 when the sources agree with <paramref name="first"/> and not <paramref name="second"/>, -1 the other way, 0 when neither clearly.</summary>

@@ -195,5 +195,41 @@ namespace Docker.Build.Analyzers.Tests.Analysis
                 "/r/src/Api/Dockerfile", dockerfile.Replace("COPY Api.csproj /meta/", "COPY Api.csproj Program.cs /meta/"), "/r/src/Api");
             Assert.Single(RunRules(bare, bareDocument, new CopySourceNotInContext()));
         }
+        [Fact]
+        public void A_declared_context_that_holds_none_of_the_sources_is_reported_once_when_another_folder_holds_them()
+        {
+            var files = Repository();
+            string csproj = "<Project Sdk=\"Microsoft.NET.Sdk.Web\">\n  <PropertyGroup>\n    <DockerfileContext>..\\..\\..\\..</DockerfileContext>\n  </PropertyGroup>\n</Project>\n";
+            files.AddFile("/r/src/Services/Basket/Basket.API/Basket.API.csproj", csproj);
+            var project = new ProjectFacts("/r/src/Services/Basket/Basket.API/Basket.API.csproj");
+            var (workspace, document) = Load(files, "/r/src/Services/Basket/Basket.API/Dockerfile", VsDockerfile, "/r/src/Services/Basket/Basket.API", declaredContext: "/r", project: project);
+            var found = RunRules(workspace, document, new CopySourceNotInContext(), new BuildContextDeclarationsDisagree());
+            var d = Assert.Single(found);
+            Assert.Equal(("DKR129", 3, 24), (d.Id, d.Line, d.Column));
+            Assert.Contains("the folder the COPY sources are written for ('" + Path.GetFullPath("/r/src") + "')", d.Message);
+            Assert.Equal(Path.GetFullPath("/r/src"), workspace.GetBuildContext(document).Directory);
+        }
+
+        [Fact]
+        public void A_declared_context_the_sources_partly_agree_with_stays_and_the_missing_ones_are_reported()
+        {
+            var files = Repository().AddFile("/r/src/Services/Basket/Basket.API/Program.cs", "");
+            string dockerfile = "FROM mcr.microsoft.com/dotnet/sdk:8.0\nCOPY Services/Basket/Basket.API/Basket.API.csproj Services/Basket/Basket.API/Program.cs Services/Basket/Basket.API/appsettings.json ./\n";
+            var (workspace, document) = Load(files, "/r/src/Services/Basket/Basket.API/Dockerfile", dockerfile, "/r/src/Services/Basket/Basket.API", declaredContext: "/r/src");
+            var found = RunRules(workspace, document, new CopySourceNotInContext(), new BuildContextDeclarationsDisagree());
+            Assert.Equal(new[] { "DKR121" }, found.Select(f => f.Id).ToArray());
+        }
+
+        [Fact]
+        public void A_compose_context_contradicted_by_the_sources_is_reported_once_at_its_value()
+        {
+            var files = Repository();
+            string composeText = "services:\n  basket:\n    build:\n      context: Services/Basket/Basket.API\n";
+            var compose = Compose(files, "/r/src/docker-compose.yml", composeText, "basket", "/r/src/Services/Basket/Basket.API", "/r/src/Services/Basket/Basket.API/Dockerfile");
+            var (workspace, document) = Load(files, "/r/src/Services/Basket/Basket.API/Dockerfile", VsDockerfile, "/r/src/Services/Basket/Basket.API", compose: new[] { compose });
+            var found = RunRules(workspace, document, new CopySourceNotInContext(), new BuildContextDeclarationsDisagree());
+            var d = Assert.Single(found);
+            Assert.Equal(("DKR129", "/r/src/docker-compose.yml", 4, 16), (d.Id, d.FilePath, d.Line, d.Column));
+        }
     }
 }
