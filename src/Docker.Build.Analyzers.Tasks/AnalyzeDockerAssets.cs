@@ -57,6 +57,9 @@ namespace Docker.Build.Analyzers.Tasks
         /// <summary>Items the build or publish output carries (CopyToPublishDirectory/CopyToOutputDirectory), with TargetPath or Link.</summary>
         public ITaskItem[] PublishedFiles { get; set; } = Array.Empty<ITaskItem>();
 
+        /// <summary>The project is a test project (<c>$(IsTestProject)</c>).</summary>
+        public bool IsTestProject { get; set; }
+
         /// <summary>Who probes the container's health instead of Docker (e.g. Kubernetes).</summary>
         public string? HealthCheckedBy { get; set; }
 
@@ -129,7 +132,8 @@ namespace Docker.Build.Analyzers.Tasks
                 publishedFiles: published,
                 healthCheckedBy: HealthCheckedBy,
                 developmentAssetPatterns: SplitList(DevelopmentAssets),
-                testAssetPatterns: SplitList(TestAssets));
+                testAssetPatterns: SplitList(TestAssets),
+                isTestProject: IsTestProject);
             return new AnalysisRequest(projectDirectory, assets, facts, discoverSharedAssets: DiscoverSharedAssets);
         }
 

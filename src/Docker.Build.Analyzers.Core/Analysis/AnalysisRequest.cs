@@ -41,8 +41,10 @@ namespace Docker.Build.Analyzers.Analysis
             IReadOnlyList<PublishedFile>? publishedFiles = null,
             string? healthCheckedBy = null,
             IReadOnlyList<string>? developmentAssetPatterns = null,
-            IReadOnlyList<string>? testAssetPatterns = null)
+            IReadOnlyList<string>? testAssetPatterns = null,
+            bool isTestProject = false)
         {
+            IsTestProject = isTestProject;
             ProjectPath = projectPath;
             AssemblyName = assemblyName;
             TargetFrameworks = targetFrameworks ?? Array.Empty<string>();
@@ -82,6 +84,9 @@ namespace Docker.Build.Analyzers.Analysis
 
         /// <summary>The user's patterns for test assets (<c>DockerAnalyzersTestAssets</c>).</summary>
         public IReadOnlyList<string> TestAssetPatterns { get; }
+
+        /// <summary>The project is a test project (<c>IsTestProject</c>): the Docker assets in its folder build test images.</summary>
+        public bool IsTestProject { get; }
 
         /// <summary>The directory of the solution being built, or null.</summary>
         public string? SolutionDirectory => SolutionPath == null ? null : System.IO.Path.GetDirectoryName(SolutionPath);

@@ -64,9 +64,20 @@ namespace Docker.Build.Analyzers.Analysis
             {
                 string folder = folders[i];
                 if (folder.Equals(".devcontainer", StringComparison.OrdinalIgnoreCase)) return AssetPurpose.Development;
-                if (rootDirectory != null && Array.IndexOf(TestFolders, folder.ToLowerInvariant()) >= 0) test = true;
+                if (rootDirectory != null && (Array.IndexOf(TestFolders, folder.ToLowerInvariant()) >= 0 || IsTestProjectFolder(folder))) test = true;
             }
             return test ? AssetPurpose.Test : AssetPurpose.Production;
+        }
+
+        private static readonly string[] TestProjectSuffixes = { ".tests", ".test", ".unittests", ".integrationtests", ".functionaltests", ".e2etests", ".acceptancetests" };
+
+        /// <summary>The .NET naming convention for test projects: <c>Shop.Api.Tests</c>, <c>Shop.IntegrationTests</c>.</summary>
+        private static bool IsTestProjectFolder(string folder)
+        {
+            string lower = folder.ToLowerInvariant();
+            foreach (var suffix in TestProjectSuffixes)
+                if (lower.EndsWith(suffix, StringComparison.Ordinal) && lower.Length > suffix.Length) return true;
+            return false;
         }
 
         /// <summary>The name alone marks a development file.</summary>

@@ -111,6 +111,27 @@ namespace Docker.Build.Analyzers.Analysis
             return found;
         }
 
+        /// <summary>Another project file in the project's own folder comes first, so it reports the folder's assets.</summary>
+        public bool AnotherProjectOwnsProjectDirectory()
+        {
+            if (_projectPath == null) return false;
+            var projects = new List<string>();
+            foreach (var entry in SafeList(_projectDirectory))
+            {
+                if (entry.IsDirectory) continue;
+                string ext = Path.GetExtension(entry.Name);
+                if (ext.Equals(".csproj", StringComparison.OrdinalIgnoreCase) || ext.Equals(".fsproj", StringComparison.OrdinalIgnoreCase) || ext.Equals(".vbproj", StringComparison.OrdinalIgnoreCase))
+                    projects.Add(SafeFullPath(Path.Combine(_projectDirectory, entry.Name)));
+            }
+            if (projects.Count < 2) return false;
+            projects.Sort(DockerAnalyzer.PathComparer);
+            string? owner = null;
+            foreach (var candidate in projects)
+                if (UsesAnalyzer(candidate)) { owner = candidate; break; }
+            owner ??= projects[0];
+            return !DockerAnalyzer.PathComparer.Equals(owner, _projectPath);
+        }
+
         /// <summary>Does this project report the shared files of a folder?</summary>
         public bool IsOwner(string directory)
         {

@@ -26,7 +26,15 @@ namespace Docker.Build.Analyzers.Analysis
 
             var shared = new SharedAssets(fileSystem, project, projectDirectory, repositoryRoot);
             var inputs = new List<(AssetInput Asset, bool Reported)>();
-            foreach (var asset in request.Assets) inputs.Add((asset, true));
+            // Two project files in one folder both see its Dockerfiles: the folder's first project (in name order, among
+            // those that use the analyzer) reports them, so a build of both reports each finding once.
+            bool projectDirectoryOwned = !shared.AnotherProjectOwnsProjectDirectory();
+            foreach (var asset in request.Assets)
+            {
+                string assetPath = Normalize(asset.Path, projectDirectory);
+                bool inProjectDirectory = BuildContextResolver.SameDirectory(Path.GetDirectoryName(assetPath) ?? "", projectDirectory);
+                inputs.Add((asset, projectDirectoryOwned || !inProjectDirectory));
+            }
             if (request.DiscoverSharedAssets)
                 foreach (var found in shared.Discover()) inputs.Add((new AssetInput(found.Path, found.Kind), found.IsReported));
 
@@ -97,7 +105,9 @@ namespace Docker.Build.Analyzers.Analysis
             if (asset.Purpose.HasValue) return asset.Purpose.Value;
             if (AssetPurposes.MatchesAny(path, project.DevelopmentAssetPatterns, projectDirectory)) return AssetPurpose.Development;
             if (AssetPurposes.MatchesAny(path, project.TestAssetPatterns, projectDirectory)) return AssetPurpose.Test;
-            return AssetPurposes.Infer(path, asset.Kind, purposeRoot);
+            var inferred = AssetPurposes.Infer(path, asset.Kind, purposeRoot);
+            if (inferred == AssetPurpose.Production && project.IsTestProject && BuildContextResolver.IsAtOrUnder(path, projectDirectory)) return AssetPurpose.Test;
+            return inferred;
         }
 
         /// <summary>Reads and parses a Dockerfile; null (with a DKR901/DKR902 finding) when that is not possible.</summary>

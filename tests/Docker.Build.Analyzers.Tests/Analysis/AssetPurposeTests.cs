@@ -24,6 +24,9 @@ namespace Docker.Build.Analyzers.Tests.Analysis
         [InlineData("/r/tests/Api.Tests/Dockerfile", AssetKind.Dockerfile, AssetPurpose.Test)]
         [InlineData("/r/test/fixtures/Dockerfile", AssetKind.Dockerfile, AssetPurpose.Test)]
         [InlineData("/r/src/testassets/app/Dockerfile", AssetKind.Dockerfile, AssetPurpose.Test)]
+        [InlineData("/r/BTCPayServer.Tests/sshd.Dockerfile", AssetKind.Dockerfile, AssetPurpose.Test)]
+        [InlineData("/r/src/Shop.IntegrationTests/Dockerfile", AssetKind.Dockerfile, AssetPurpose.Test)]
+        [InlineData("/r/src/Contests/Dockerfile", AssetKind.Dockerfile, AssetPurpose.Production)]
         [InlineData("/r/src/Api/Dockerfile", AssetKind.Dockerfile, AssetPurpose.Production)]
         [InlineData("/r/src/Api/Dockerfile.alpine", AssetKind.Dockerfile, AssetPurpose.Production)]
         [InlineData("/r/src/Api/Dockerfile.devops", AssetKind.Dockerfile, AssetPurpose.Production)]
@@ -102,6 +105,13 @@ namespace Docker.Build.Analyzers.Tests.Analysis
 
             var pattern = Analyze("/repo/src/App/Dockerfile", project: new ProjectFacts("/repo/src/App/App.csproj", developmentAssetPatterns: new[] { "Dockerfile" }));
             Assert.Contains(pattern, d => d.Id == "DKR201" && d.Severity == DiagnosticSeverity.Suggestion);
+        }
+
+        [Fact]
+        public void Assets_in_a_test_projects_folder_are_test_assets()
+        {
+            var project = new ProjectFacts("/repo/src/App/App.csproj", isTestProject: true);
+            Assert.Contains(Analyze("/repo/src/App/Dockerfile", project: project), d => d.Id == "DKR201" && d.Severity == DiagnosticSeverity.Suggestion);
         }
 
         [Theory]

@@ -154,8 +154,17 @@ namespace Docker.Build.Analyzers.Tests.Analysis
 
             var explicitDoc = Document(dockerfile, "/sln/Api/Dockerfile", "/sln/Api", explicitContext: true);
             var explicitContext = new Workspace("/sln/Api", ProjectFacts.None, files, new[] { explicitDoc }).GetBuildContext(explicitDoc);
-            Assert.False(explicitContext.IsInferred);
-            Assert.Equal("/sln/Api", explicitContext.Directory);
+            // A declared context that holds none of the sources while the solution folder holds them all is the one
+            // mistake DKR129 reports; the analysis goes on with the folder the sources are written for.
+            Assert.NotNull(explicitContext.Decision.Disagreement);
+            Assert.Equal(Path.GetFullPath("/sln"), Path.GetFullPath(explicitContext.Directory));
+
+            files.AddFile("/sln/Api/Api/Api.csproj", "<Project/>").AddFile("/sln/Api/Lib/Lib.csproj", "<Project/>");
+            var agreeing = Document(dockerfile, "/sln/Api/Dockerfile", "/sln/Api", explicitContext: true);
+            var declared = new Workspace("/sln/Api", ProjectFacts.None, files, new[] { agreeing }).GetBuildContext(agreeing);
+            Assert.False(declared.IsInferred);
+            Assert.Equal(ContextSource.Declared, declared.Decision.Source);
+            Assert.Equal("/sln/Api", declared.Directory);
         }
 
         private static DockerfileDocument Document(string text, string path, string context, bool explicitContext) =>

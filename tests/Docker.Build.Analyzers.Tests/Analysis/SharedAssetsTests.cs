@@ -135,6 +135,25 @@ namespace Docker.Build.Analyzers.Tests.Analysis
             Assert.DoesNotContain(library, d => d.FilePath == "/r/src/Services/Catalogs/Dockerfile");
         }
 
+        [Fact]
+        public void Two_project_files_in_one_folder_report_its_dockerfile_once()
+        {
+            var files = new InMemoryFileSystem()
+                .AddFile("/r/.git/HEAD", "x")
+                .AddFile("/r/svc/Api.csproj", "<Project/>")
+                .AddFile("/r/svc/obj/Api.csproj.nuget.g.targets", UsesAnalyzer)
+                .AddFile("/r/svc/Api - Backup.csproj", "<Project/>")
+                .AddFile("/r/svc/Dockerfile", "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nEXPOSE 8080\n");
+            IReadOnlyList<Diagnostic> Run(string project)
+            {
+                var request = new AnalysisRequest("/r/svc", new[] { new AssetInput("/r/svc/Dockerfile", AssetKind.Dockerfile) }, new ProjectFacts(project), files, discoverSharedAssets: true);
+                return new DockerAnalyzer().Analyze(request).Diagnostics;
+            }
+            // "Api - Backup.csproj" sorts first but does not use the analyzer; Api.csproj reports.
+            Assert.Contains(Run("/r/svc/Api.csproj"), d => d.Id == "DKR201");
+            Assert.Empty(Run("/r/svc/Api - Backup.csproj"));
+        }
+
         [Theory]
         [InlineData("Project(\"{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}\") = \"A\", \"src\\A\\A.csproj\", \"{X}\"\nEndProject\nProject(\"{2150E333-8FDC-42A3-9474-1A3956D46DE8}\") = \"Folder\", \"Folder\", \"{Y}\"\nEndProject\n", "src\\A\\A.csproj")]
         [InlineData("<Solution>\n  <Folder Name=\"/src/\">\n    <Project Path=\"src/A/A.csproj\" />\n  </Folder>\n  <Project Path=\"B.fsproj\" Type=\"x\" />\n</Solution>\n", "src/A/A.csproj|B.fsproj")]
