@@ -38,6 +38,8 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
             "warning DKR101 Dockerfile(8,6,8,37)",
             "warning DKR201 Dockerfile(8,1,8,37)",
             "warning DKR301 Dockerfile(8,1,8,37)",
+            // 'COPY . .' with no .dockerignore, and the restore has left obj/ in the project folder.
+            "warning DKR401 Dockerfile(5,6,5,7)",
         };
 
         private const string SdkTagSuggestion = "message DKR102 Dockerfile(1,6,1,39)";
