@@ -210,7 +210,9 @@ done < <(cat "$work"/result.* 2>/dev/null)
   printf 'repo\tproject\tfile\tline\tcolumn\tcode\tseverity\tmessage\n'
   while IFS=$'\t' read -r name rel sln status secs id; do
     repo="$repos_dir/$name"
-    sed -nE 's/^[[:space:]]*([0-9]+>)?(.*\S)[[:space:]]*:[[:space:]]+(warning|message|error)[[:space:]]+(DKR[0-9]+):[[:space:]]+(.*)[[:space:]]+\[[^]]*\][[:space:]]*$/\2\t\3\t\4\t\5/p' \
+    # MSBuild adds ' [<project>]' except when the finding is in the project file itself (DKR129 at DockerfileContext).
+    sed -nE -e 's/^[[:space:]]*([0-9]+>)?(.*\S)[[:space:]]*:[[:space:]]+(warning|message|error)[[:space:]]+(DKR[0-9]+):[[:space:]]+(.*)[[:space:]]+\[[^]]*\.((cs|fs|vb)proj|slnx?)\][[:space:]]*$/\2\t\3\t\4\t\5/p;t' \
+      -e 's/^[[:space:]]*([0-9]+>)?(.*\S)[[:space:]]*:[[:space:]]+(warning|message|error)[[:space:]]+(DKR[0-9]+):[[:space:]]+(.*\S)[[:space:]]*$/\2\t\3\t\4\t\5/p' \
       "$out/logs/$id.log" | tr -d '\r' | sort -u |
     while IFS=$'\t' read -r loc sev code msg; do
       file="$loc" line=0 col=0

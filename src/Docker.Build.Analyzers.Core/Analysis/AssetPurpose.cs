@@ -52,6 +52,7 @@ namespace Docker.Build.Analyzers.Analysis
             if (string.IsNullOrEmpty(path)) return AssetPurpose.Production;
             string name = Path.GetFileName(path);
             if (IsDevelopmentName(name, kind)) return AssetPurpose.Development;
+            if (kind == AssetKind.Compose && IsTestComposeName(name)) return AssetPurpose.Test;
 
             // Folders between the root (repository or solution) and the file: never judge the folders above the
             // repository, where a checkout may live in "/home/me/tests/".
@@ -77,6 +78,14 @@ namespace Docker.Build.Analyzers.Analysis
             string lower = folder.ToLowerInvariant();
             foreach (var suffix in TestProjectSuffixes)
                 if (lower.EndsWith(suffix, StringComparison.Ordinal) && lower.Length > suffix.Length) return true;
+            return false;
+        }
+
+        /// <summary><c>docker-compose-tests.yml</c>, <c>compose.test.yaml</c>, <c>docker-compose.e2e.yml</c>: stacks for test runs.</summary>
+        public static bool IsTestComposeName(string name)
+        {
+            foreach (var part in Path.GetFileNameWithoutExtension(name.ToLowerInvariant()).Split('.', '-', '_'))
+                if (part == "test" || part == "tests" || part == "testing" || part == "e2e" || part == "integration") return true;
             return false;
         }
 

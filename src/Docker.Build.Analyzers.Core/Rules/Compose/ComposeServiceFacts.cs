@@ -44,10 +44,11 @@ namespace Docker.Build.Analyzers.Rules.Compose
 
         /// <summary>
         /// Rules about something a service lacks (health check, restart policy, limits, pinned tag) only judge
-        /// production compose files: never an override or development file, which adds to a base file.
+        /// production compose files: never an override or development file, which adds to a base file, nor a stack
+        /// for test runs (<c>docker-compose-tests.yml</c>, compose files under <c>tests/</c>).
         /// </summary>
         public static bool JudgesMissingSettings(ComposeContext context) =>
-            !context.IsOverrideFile && context.Document.Purpose != AssetPurpose.Development;
+            !context.IsOverrideFile && context.Document.Purpose == AssetPurpose.Production;
 
         /// <summary>
         /// A service the missing-settings rules skip: scaled to zero, only in development profiles, or a fragment
@@ -62,6 +63,30 @@ namespace Docker.Build.Analyzers.Rules.Compose
             foreach (var p in profiles)
                 if (!(p is YamlScalar s) || !DevelopmentProfiles.Contains(s.Value)) return false;
             return true;
+        }
+
+        private static readonly string[] BaseFileNames = { "compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml" };
+
+        /// <summary>
+        /// <see cref="IsOutOfScope(ComposeService)"/>, and a service of a non-standard overlay file
+        /// (<c>docker-compose.prod.yml</c>, <c>docker-compose.windows.yml</c>) that the base file beside it defines too:
+        /// such files are used as <c>-f docker-compose.yml -f docker-compose.prod.yml</c> and only add settings, so
+        /// what the service lacks is judged on the base file.
+        /// </summary>
+        public static bool IsOutOfScope(ComposeContext context, ComposeService service)
+        {
+            if (IsOutOfScope(service)) return true;
+            string path = context.Document.Path;
+            string name = System.IO.Path.GetFileName(path);
+            foreach (var baseName in BaseFileNames)
+                if (name.Equals(baseName, StringComparison.OrdinalIgnoreCase)) return false;
+            string directory = System.IO.Path.GetDirectoryName(path) ?? "";
+            foreach (var baseName in BaseFileNames)
+            {
+                var baseFile = context.Workspace.GetComposeFile(System.IO.Path.Combine(directory, baseName));
+                if (baseFile != null && baseFile.FindService(service.Name) != null) return true;
+            }
+            return false;
         }
 
         public static bool IsScaledToZero(ComposeService service) =>

@@ -20,10 +20,12 @@ namespace Docker.Build.Analyzers.Rules.Compose
         public override void Analyze(ComposeContext context)
         {
             if (!ComposeServiceFacts.JudgesMissingSettings(context)) return;
+            // An orchestrator probes the containers (DockerAnalyzersHealthCheckedBy): compose health checks are not needed.
+            if (context.Project.HealthCheckedBy != null) return;
             var project = context.ComposeProject;
             foreach (var service in context.Services)
             {
-                if (ComposeServiceFacts.IsOutOfScope(service) || ComposeServiceFacts.IsOneShot(service, project)) continue;
+                if (ComposeServiceFacts.IsOutOfScope(context, service) || ComposeServiceFacts.IsOneShot(service, project)) continue;
                 var state = ComposeServiceFacts.Healthcheck(service, context.Workspace);
                 if (state == HealthcheckState.Disabled)
                 {

@@ -20,7 +20,7 @@ namespace Docker.Build.Analyzers.Rules.Compose
             if (!ComposeServiceFacts.JudgesMissingSettings(context)) return;
             foreach (var service in context.Services)
             {
-                if (ComposeServiceFacts.IsOutOfScope(service)) continue;
+                if (ComposeServiceFacts.IsOutOfScope(context, service)) continue;
                 var at = service.NameNode.ReportSpan;
                 if (service.DeployMemoryLimit == null && service.Get("mem_limit") == null)
                     context.Report(at, service.Name, "memory", "a leak or a spike can exhaust the host's memory and get other containers killed", "'deploy: resources: limits: memory: 512M' (or 'mem_limit')");

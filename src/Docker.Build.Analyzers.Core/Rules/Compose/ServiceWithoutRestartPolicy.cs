@@ -19,7 +19,7 @@ namespace Docker.Build.Analyzers.Rules.Compose
             foreach (var service in context.Services)
             {
                 if (service.Get("restart") != null || service.DeployRestartPolicy != null) continue;
-                if (ComposeServiceFacts.IsOutOfScope(service) || ComposeServiceFacts.IsOneShot(service, project)) continue;
+                if (ComposeServiceFacts.IsOutOfScope(context, service) || ComposeServiceFacts.IsOneShot(service, project)) continue;
                 context.Report(service.NameNode.ReportSpan, service.Name);
             }
         }

@@ -69,5 +69,17 @@ namespace Docker.Build.Analyzers.Tests.Rules.Compose
             Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
             Assert.Contains("'postgres:16'", d.Message);
         }
+
+        [Fact]
+        public void Silent_when_the_project_says_an_orchestrator_probes_the_containers()
+        {
+            const string compose = "services:\n  db:\n    image: postgres:16\n    ports: [\"127.0.0.1:5432:5432\"]\n";
+            Assert.NotEmpty(Findings(compose, Id));
+            var files = new InMemoryFileSystem().AddFile(ComposePath, compose);
+            var request = new Docker.Build.Analyzers.Analysis.AnalysisRequest(ProjectDir,
+                new[] { new Docker.Build.Analyzers.Analysis.AssetInput(ComposePath, Docker.Build.Analyzers.Analysis.AssetKind.Compose) },
+                new Docker.Build.Analyzers.Analysis.ProjectFacts(ProjectDir + "/App.csproj", healthCheckedBy: "Kubernetes"), files);
+            Assert.Empty(Format(new Docker.Build.Analyzers.Analysis.DockerAnalyzer().Analyze(request).Diagnostics, Id));
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Linq;
 using Xunit;
 using static Docker.Build.Analyzers.Tests.Compose.ComposeTestAnalysis;
 
@@ -31,6 +32,26 @@ namespace Docker.Build.Analyzers.Tests.Rules.Compose
         [InlineData("services:\n  adminer:\n    image: adminer:4\n    profiles: [dev, debug]\n")]
         [InlineData("services:\n  # dkr-disable-next-line DKR503\n  db:\n    image: postgres:16\n")]
         public void Silent(string compose) => AssertSilent(compose, Id);
+
+        [Fact]
+        public void A_named_overlay_beside_a_base_file_is_judged_on_the_base_file()
+        {
+            const string windows = "/repo/src/App/docker-compose.windows.yml";
+            const string dockerCompose = "/repo/src/App/docker-compose.yml";
+            // docker-compose.windows.yml swaps images for services the base file defines; it only adds settings.
+            var found = Run(null,
+                (dockerCompose, "services:\n  db:\n    image: postgres:16\n    restart: always\n  api:\n    build: .\n"),
+                (windows, "services:\n  db:\n    image: postgres:16-windowsservercore\n  api:\n    build:\n      args:\n        NODE_IMAGE: node-windows:10\n  tools:\n    image: tools:1.0\n"));
+            Assert.Equal(new[] { "DKR503@8:3", "DKR503@5:3" }, Format(found, Id));
+            Assert.Equal(new[] { windows, dockerCompose }, found.Where(d => d.Id == Id).Select(d => d.FilePath).ToArray());
+        }
+
+        [Fact]
+        public void Stacks_for_test_runs_are_not_judged()
+        {
+            Assert.Empty(Format(Run(null, ("/repo/src/App/docker-compose-tests.yml", "services:\n  db:\n    image: postgres:16\n")), Id));
+            Assert.Empty(Format(Run(null, ("/repo/tests/stack/compose.yaml", "services:\n  db:\n    image: postgres:16\n")), Id));
+        }
 
         [Fact]
         public void Overlay_fragments_and_override_files_are_not_judged()
