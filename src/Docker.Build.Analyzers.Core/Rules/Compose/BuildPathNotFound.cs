@@ -26,7 +26,8 @@ namespace Docker.Build.Analyzers.Rules.Compose
                 var build = service.Build;
                 if (build == null) continue;
                 // An override file usually adds a target or args to the base file's build: the base has the paths.
-                if (context.IsOverrideFile && build.Context == null) continue;
+                // So does a named overlay (docker-compose.windows.yml) for a service the base file beside it defines.
+                if (build.Context == null && (context.IsOverrideFile || ComposeServiceFacts.IsOutOfScope(context, service))) continue;
                 var contextNode = build.Context;
                 string? contextValue = contextNode == null ? "." : contextNode.ValueWithDefaults;
                 if (contextNode != null && contextNode.HasVariables) continue;

@@ -44,6 +44,8 @@ namespace Docker.Build.Analyzers.Tests.Rules.Compose
                 (windows, "services:\n  db:\n    image: postgres:16-windowsservercore\n  api:\n    build:\n      args:\n        NODE_IMAGE: node-windows:10\n  tools:\n    image: tools:1.0\n"));
             Assert.Equal(new[] { "DKR503@8:3", "DKR503@5:3" }, Format(found, Id));
             Assert.Equal(new[] { windows, dockerCompose }, found.Where(d => d.Id == Id).Select(d => d.FilePath).ToArray());
+            // The overlay's build has only args: its context and Dockerfile are the base file's (no DKR513).
+            Assert.DoesNotContain(found, d => d.Id == "DKR513" && d.FilePath == windows);
         }
 
         [Fact]
