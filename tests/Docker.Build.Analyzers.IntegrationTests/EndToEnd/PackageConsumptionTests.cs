@@ -84,7 +84,7 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
                 Assert.Equal(consumer.PathOf("App.csproj"), d.Project);
                 Assert.False(string.IsNullOrWhiteSpace(d.Message));
             }
-            Assert.Contains("3 Warning(s)", result.Output);
+            Assert.Contains("4 Warning(s)", result.Output);
         }
 
         [Fact]
@@ -117,7 +117,7 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
             var result = consumer.Build();
 
             AssertSucceeded(result);
-            Assert.Equal(FlawedFindings(new[] { "warning DKR101 Dockerfile(8,6,8,37)" }), result.Build.Describe(consumer.Directory));
+            Assert.Equal(FlawedFindings(new[] { "warning DKR101 Dockerfile(8,6,8,37)", "warning DKR401 Dockerfile(5,6,5,7)" }), result.Build.Describe(consumer.Directory));
         }
 
         [Fact]
