@@ -206,7 +206,7 @@ namespace Docker.Build.Analyzers.Analysis
         private static string DescribeDeclaration(Workspace workspace)
         {
             string? project = workspace.Project.ProjectPath;
-            return project == null ? "the declared build context (DockerfileContext or the item's Context)" : $"the build context declared in {Path.GetFileName(project)} (DockerfileContext or the item's Context)";
+            return project == null ? "declared by DockerfileContext or the item's Context" : $"declared by DockerfileContext or the item's Context in {Path.GetFileName(project)}";
         }
 
         /// <summary>Where the project file declares the context: the <c>DockerfileContext</c>/<c>ContainerBuildContext</c> value or a <c>Context="..."</c> attribute.</summary>

@@ -150,9 +150,10 @@ namespace Docker.Build.Analyzers.Analysis
             if (candidates.Count == 0) return true;
             candidates.Sort(DockerAnalyzer.PathComparer);
             // The first project in path order that runs this analyzer; when none can be told apart, the first of all.
+            // A project the solution does not list (built through a ProjectReference, or a stray copy) leaves shared
+            // files to the solution's projects: one of them reports them, so it never reports them twice.
             foreach (var candidate in candidates)
                 if (UsesAnalyzer(candidate)) return DockerAnalyzer.PathComparer.Equals(candidate, _projectPath);
-            if (!candidates.Contains(_projectPath!, DockerAnalyzer.PathComparer)) return true;
             return DockerAnalyzer.PathComparer.Equals(candidates[0], _projectPath);
         }
 

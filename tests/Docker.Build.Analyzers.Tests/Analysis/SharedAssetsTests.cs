@@ -69,6 +69,14 @@ namespace Docker.Build.Analyzers.Tests.Analysis
         }
 
         [Fact]
+        public void A_project_the_solution_does_not_list_leaves_shared_files_to_the_solutions_projects()
+        {
+            var files = Repository().AddFile("/r/src/Stray/Stray.csproj", "<Project/>").AddFile("/r/src/Stray/obj/Stray.csproj.nuget.g.targets", UsesAnalyzer);
+            Assert.False(new SharedAssets(files, new ProjectFacts("/r/src/Stray/Stray.csproj", solutionPath: "/r/Shop.sln"), "/r/src/Stray", "/r").IsOwner("/r"));
+            Assert.True(new SharedAssets(files, new ProjectFacts("/r/src/Api/Api.csproj", solutionPath: "/r/Shop.sln"), "/r/src/Api", "/r").IsOwner("/r"));
+        }
+
+        [Fact]
         public void Outside_a_solution_build_the_project_reports_what_it_sees()
         {
             var files = Repository();
