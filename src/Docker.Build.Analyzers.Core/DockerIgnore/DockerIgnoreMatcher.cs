@@ -198,31 +198,39 @@ namespace Docker.Build.Analyzers.DockerIgnore
         }
 
         /// <summary>
-        /// Groups patterns by text every match of theirs must start or end with (up to <see cref="KeyLength"/>
-        /// characters), so a path is tested only against the patterns filed under its own first and last characters
-        /// plus the few that begin and end with a wildcard. Built once per file; read-only afterwards.
+        /// Groups patterns by a text every match of theirs must hold: its start or its end (up to
+        /// <see cref="KeyLength"/> characters), or a whole path segment (<c>**/gen7/*.g.cs</c> needs a segment
+        /// <c>gen7</c>). A path is tested only against the patterns filed under its own first and last characters and
+        /// its own segments, plus the few that have no such key. Built once per file; read-only afterwards; lookups
+        /// allocate nothing but the candidate list.
         /// </summary>
         private sealed class PatternIndex
         {
-            private readonly Dictionary<string, List<int>> _exact = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-            private readonly Dictionary<string, List<int>> _byStart = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-            private readonly Dictionary<string, List<int>> _byEnd = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            private readonly SliceMap _exact = new SliceMap();
+            private readonly SliceMap _byStart = new SliceMap();
+            private readonly SliceMap _byEnd = new SliceMap();
+            private readonly SliceMap _bySegment = new SliceMap();
             private readonly bool[] _startLengths = new bool[KeyLength + 1];
             private readonly bool[] _endLengths = new bool[KeyLength + 1];
             private readonly int[] _everywhere;
 
             public PatternIndex(DockerIgnorePattern[] patterns)
             {
-                // Each pattern is filed once, under whichever of its two keys fewer patterns share, so a list of
-                // files under one folder ("generated/file1.txt", ...) spreads by its ends, a list of "*.extN" by its
-                // ends, and "dirN/**" by its starts. Plain paths are found by one exact lookup.
+                // Each pattern is filed once, under whichever of its keys fewest patterns share, so a list of files
+                // under one folder ("generated/file1.txt", ...) spreads by its ends, a list of "*.extN" by its ends,
+                // "dirN/**" by its starts and "**/genN/*.g.cs" by its segment. Plain paths are found by one exact lookup.
                 var startCounts = new Dictionary<string, int>(StringComparer.Ordinal);
                 var endCounts = new Dictionary<string, int>(StringComparer.Ordinal);
-                foreach (var p in patterns)
+                var segmentCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+                var segments = new List<string>[patterns.Length];
+                for (int i = 0; i < patterns.Length; i++)
                 {
+                    var p = patterns[i];
                     if (p.IsExactPath) continue;
                     Count(startCounts, StartKey(p));
                     Count(endCounts, EndKey(p));
+                    segments[i] = p.RequiredSegments();
+                    foreach (var segment in segments[i]) Count(segmentCounts, segment);
                 }
                 var everywhere = new List<int>();
                 for (int i = 0; i < patterns.Length; i++)
@@ -230,14 +238,41 @@ namespace Docker.Build.Analyzers.DockerIgnore
                     var p = patterns[i];
                     if (p.IsExactPath)
                     {
-                        if (!_exact.TryGetValue(p.Pattern, out var list)) _exact[p.Pattern] = list = new List<int>();
-                        list.Add(i);
+                        _exact.Add(p.Pattern, i);
                         continue;
                     }
                     string startKey = StartKey(p), endKey = EndKey(p);
-                    if (startKey.Length == 0 && endKey.Length == 0) everywhere.Add(i);
-                    else if (endKey.Length == 0 || startKey.Length > 0 && startCounts[startKey] <= endCounts[endKey]) File(_byStart, _startLengths, startKey, i);
-                    else File(_byEnd, _endLengths, endKey, i);
+                    int best = int.MaxValue;
+                    SliceMap? map = null;
+                    string key = "";
+                    if (startKey.Length > 0 && startCounts[startKey] < best)
+                    {
+                        best = startCounts[startKey];
+                        map = _byStart;
+                        key = startKey;
+                    }
+                    if (endKey.Length > 0 && endCounts[endKey] < best)
+                    {
+                        best = endCounts[endKey];
+                        map = _byEnd;
+                        key = endKey;
+                    }
+                    foreach (var segment in segments[i])
+                    {
+                        if (segmentCounts[segment] < best)
+                        {
+                            best = segmentCounts[segment];
+                            map = _bySegment;
+                            key = segment;
+                        }
+                    }
+                    if (map == null) everywhere.Add(i);
+                    else
+                    {
+                        map.Add(key, i);
+                        if (map == _byStart) _startLengths[key.Length] = true;
+                        else if (map == _byEnd) _endLengths[key.Length] = true;
+                    }
                 }
                 _everywhere = everywhere.ToArray();
             }
@@ -255,19 +290,13 @@ namespace Docker.Build.Analyzers.DockerIgnore
                 counts[key] = n + 1;
             }
 
-            private static void File(Dictionary<string, List<int>> map, bool[] lengths, string key, int index)
-            {
-                if (!map.TryGetValue(key, out var list)) map[key] = list = new List<int>();
-                list.Add(index);
-                lengths[key.Length] = true;
-            }
-
             /// <summary>Ascending indices of the patterns that might match <paramref name="path"/> itself.</summary>
             public List<int> CandidatesFor(string path)
             {
                 var result = new List<int>(_everywhere);
-                Collect(path, result);
-                result.Sort();
+                Collect(path, path.Length, result);
+                CollectSegments(path, result);
+                SortDistinct(result);
                 return result;
             }
 
@@ -275,26 +304,95 @@ namespace Docker.Build.Analyzers.DockerIgnore
             public List<int> CandidatesForPathAndParents(string path)
             {
                 var result = new List<int>(_everywhere);
-                Collect(path, result);
+                Collect(path, path.Length, result);
                 for (int slash = path.IndexOf('/'); slash >= 0; slash = path.IndexOf('/', slash + 1))
-                    Collect(path.Substring(0, slash), result);
+                    Collect(path, slash, result);
+                // A parent's segments are among the path's own.
+                CollectSegments(path, result);
+                SortDistinct(result);
+                return result;
+            }
+
+            private static void SortDistinct(List<int> result)
+            {
                 result.Sort();
-                // A pattern filed by its start can turn up once per parent.
+                // A pattern filed by its start can turn up once per parent, one filed by a segment once per repeat of it.
                 int write = 0;
                 for (int k = 0; k < result.Count; k++)
                     if (write == 0 || result[write - 1] != result[k]) result[write++] = result[k];
                 result.RemoveRange(write, result.Count - write);
-                return result;
             }
 
-            private void Collect(string path, List<int> into)
+            /// <summary>Collects for the first <paramref name="length"/> characters of <paramref name="path"/> (the path or a parent).</summary>
+            private void Collect(string path, int length, List<int> into)
             {
-                if (_exact.TryGetValue(path, out var exact)) into.AddRange(exact);
-                int max = Math.Min(path.Length, KeyLength);
-                for (int length = 1; length <= max; length++)
+                _exact.AddTo(path, 0, length, into);
+                int max = Math.Min(length, KeyLength);
+                for (int n = 1; n <= max; n++)
                 {
-                    if (_startLengths[length] && _byStart.TryGetValue(path.Substring(0, length), out var s)) into.AddRange(s);
-                    if (_endLengths[length] && _byEnd.TryGetValue(path.Substring(path.Length - length), out var e)) into.AddRange(e);
+                    if (_startLengths[n]) _byStart.AddTo(path, 0, n, into);
+                    if (_endLengths[n]) _byEnd.AddTo(path, length - n, n, into);
+                }
+            }
+
+            private void CollectSegments(string path, List<int> into)
+            {
+                if (_bySegment.IsEmpty) return;
+                int start = 0;
+                while (start <= path.Length)
+                {
+                    int slash = path.IndexOf('/', start);
+                    int end = slash < 0 ? path.Length : slash;
+                    if (end > start) _bySegment.AddTo(path, start, end - start, into);
+                    if (slash < 0) break;
+                    start = slash + 1;
+                }
+            }
+        }
+
+        /// <summary>String keys looked up by a slice of a larger string, without allocating the slice.</summary>
+        private sealed class SliceMap
+        {
+            private readonly Dictionary<int, List<KeyValuePair<string, List<int>>>> _buckets = new Dictionary<int, List<KeyValuePair<string, List<int>>>>();
+
+            public bool IsEmpty => _buckets.Count == 0;
+
+            public void Add(string key, int index)
+            {
+                int hash = Hash(key, 0, key.Length);
+                if (!_buckets.TryGetValue(hash, out var bucket)) _buckets[hash] = bucket = new List<KeyValuePair<string, List<int>>>(1);
+                foreach (var entry in bucket)
+                {
+                    if (string.Equals(entry.Key, key, StringComparison.Ordinal))
+                    {
+                        entry.Value.Add(index);
+                        return;
+                    }
+                }
+                bucket.Add(new KeyValuePair<string, List<int>>(key, new List<int> { index }));
+            }
+
+            /// <summary>Adds the indices filed under <c>text.Substring(start, length)</c>, if any.</summary>
+            public void AddTo(string text, int start, int length, List<int> into)
+            {
+                if (_buckets.Count == 0 || !_buckets.TryGetValue(Hash(text, start, length), out var bucket)) return;
+                foreach (var entry in bucket)
+                {
+                    if (entry.Key.Length == length && string.CompareOrdinal(entry.Key, 0, text, start, length) == 0)
+                    {
+                        into.AddRange(entry.Value);
+                        return;
+                    }
+                }
+            }
+
+            private static int Hash(string text, int start, int length)
+            {
+                unchecked
+                {
+                    int hash = (int)2166136261;
+                    for (int i = start; i < start + length; i++) hash = (hash ^ text[i]) * 16777619;
+                    return hash;
                 }
             }
         }
