@@ -40,7 +40,10 @@ namespace Docker.Build.Analyzers.DockerIgnore
         private readonly bool _onlyLiteralExceptions;
         private readonly PatternIndex? _index;
 
-        internal DockerIgnoreMatcher(IReadOnlyList<DockerIgnorePattern> patterns)
+        internal DockerIgnoreMatcher(IReadOnlyList<DockerIgnorePattern> patterns) : this(patterns, useIndex: true) { }
+
+        /// <summary>With <paramref name="useIndex"/> false every pattern is tried on every path (tests compare both).</summary>
+        internal DockerIgnoreMatcher(IReadOnlyList<DockerIgnorePattern> patterns, bool useIndex)
         {
             var valid = new List<DockerIgnorePattern>();
             foreach (var p in patterns)
@@ -53,7 +56,7 @@ namespace Docker.Build.Analyzers.DockerIgnore
                 HasExceptions = true;
                 if (!p.IsLiteralPrefix(out _)) _onlyLiteralExceptions = false;
             }
-            if (_patterns.Length > IndexThreshold) _index = new PatternIndex(_patterns);
+            if (useIndex && _patterns.Length > IndexThreshold) _index = new PatternIndex(_patterns);
         }
 
         /// <summary>The valid patterns, in file order (Docker refuses the whole file when one is invalid; we skip it).</summary>
