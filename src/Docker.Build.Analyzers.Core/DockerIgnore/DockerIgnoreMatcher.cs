@@ -83,7 +83,8 @@ namespace Docker.Build.Analyzers.DockerIgnore
             bool excluded = false;
             DockerIgnorePattern? decider = null;
             // Patterns that cannot match the path nor a parent change nothing, so only the candidates are walked, in order.
-            var candidates = _index?.CandidatesForPathAndParents(path);
+            List<int>? candidates = null;
+            if (_index != null) _index.CandidatesForPathAndParents(path, candidates = new List<int>());
             int count = candidates?.Count ?? _patterns.Length;
             work += count;
             for (int k = 0; k < count; k++)
@@ -121,7 +122,13 @@ namespace Docker.Build.Analyzers.DockerIgnore
         }
 
         /// <summary><see cref="Evaluate(string, WalkState)"/>, adding the matching work done to <paramref name="work"/>.</summary>
-        internal WalkState Evaluate(string path, WalkState parent, ref long work)
+        internal WalkState Evaluate(string path, WalkState parent, ref long work) => Evaluate(path, parent, ref work, null);
+
+        /// <summary>
+        /// <see cref="Evaluate(string, WalkState, ref long)"/> with a list the caller reuses for the candidate patterns
+        /// (a walk evaluates many thousand paths one after another; null allocates one).
+        /// </summary>
+        internal WalkState Evaluate(string path, WalkState parent, ref long work, List<int>? scratch)
         {
             if (_patterns.Length == 0) return WalkState.Root;
             // The parent's state holds the indices (ascending) of the patterns that matched it; a child inherits
@@ -130,11 +137,18 @@ namespace Docker.Build.Analyzers.DockerIgnore
             int[]? inherited = parent.Matched;
             bool atRoot = inherited == null;
             inherited ??= Array.Empty<int>();
-            List<int>? own = _index == null ? null : atRoot ? _index.CandidatesForPathAndParents(path) : _index.CandidatesFor(path);
+            List<int>? own = null;
+            if (_index != null)
+            {
+                own = scratch ?? new List<int>();
+                if (atRoot) _index.CandidatesForPathAndParents(path, own);
+                else _index.CandidatesFor(path, own);
+            }
             int ownCount = own?.Count ?? _patterns.Length;
             work += ownCount + inherited.Length;
 
-            var matched = new List<int>();
+            // Most paths match nothing of their own: they share the parent's array instead of copying it.
+            List<int>? matched = null;
             bool excluded = false;
             DockerIgnorePattern? decider = null;
             int a = 0, b = 0;
@@ -152,15 +166,25 @@ namespace Docker.Build.Analyzers.DockerIgnore
                 {
                     if (pattern.IsException != excluded) continue;
                     match = atRoot ? MatchesSelfOrParent(pattern, path, ref work) : pattern.IsMatch(path, ref work);
+                    if (match && matched == null)
+                    {
+                        // The first match of the path's own: the inherited ones before it (all of inherited[0..a)) come first.
+                        matched = new List<int>(inherited.Length + 2);
+                        for (int k = 0; k < a; k++) matched.Add(inherited[k]);
+                        matched.Add(i);
+                        excluded = !pattern.IsException;
+                        decider = pattern;
+                        continue;
+                    }
                 }
                 if (match)
                 {
-                    matched.Add(i);
+                    matched?.Add(i);
                     excluded = !pattern.IsException;
                     decider = pattern;
                 }
             }
-            return new WalkState(matched.ToArray(), excluded, decider);
+            return new WalkState(matched == null ? inherited : matched.ToArray(), excluded, decider);
         }
 
         /// <summary>
@@ -293,31 +317,32 @@ namespace Docker.Build.Analyzers.DockerIgnore
                 counts[key] = n + 1;
             }
 
-            /// <summary>Ascending indices of the patterns that might match <paramref name="path"/> itself.</summary>
-            public List<int> CandidatesFor(string path)
+            /// <summary>Fills <paramref name="result"/> with the ascending indices of the patterns that might match <paramref name="path"/> itself.</summary>
+            public void CandidatesFor(string path, List<int> result)
             {
-                var result = new List<int>(_everywhere);
+                result.Clear();
+                result.AddRange(_everywhere);
                 Collect(path, path.Length, result);
                 CollectSegments(path, result);
                 SortDistinct(result);
-                return result;
             }
 
-            /// <summary>Ascending indices of the patterns that might match <paramref name="path"/> or one of its parents.</summary>
-            public List<int> CandidatesForPathAndParents(string path)
+            /// <summary>Fills <paramref name="result"/> with the ascending indices of the patterns that might match <paramref name="path"/> or one of its parents.</summary>
+            public void CandidatesForPathAndParents(string path, List<int> result)
             {
-                var result = new List<int>(_everywhere);
+                result.Clear();
+                result.AddRange(_everywhere);
                 Collect(path, path.Length, result);
                 for (int slash = path.IndexOf('/'); slash >= 0; slash = path.IndexOf('/', slash + 1))
                     Collect(path, slash, result);
                 // A parent's segments are among the path's own.
                 CollectSegments(path, result);
                 SortDistinct(result);
-                return result;
             }
 
             private static void SortDistinct(List<int> result)
             {
+                if (result.Count < 2) return;
                 result.Sort();
                 // A pattern filed by its start can turn up once per parent, one filed by a segment once per repeat of it.
                 int write = 0;
