@@ -248,13 +248,27 @@ namespace Docker.Build.Analyzers.Benchmarks
                     t.Sort();
                     Console.WriteLine($"  {stages[s],-52} median {t[t.Count / 2],8:F2} ms   min {t[0],8:F2} ms");
                 }
+                long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+                analyzer.Analyze(request);
+                Console.WriteLine($"One analysis allocates {(GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / 1024:N0} KB");
+                int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
                 var process = Process.GetCurrentProcess();
                 var cpuBefore = process.TotalProcessorTime;
                 var wallClock = Stopwatch.StartNew();
                 for (int i = 0; i < iterations; i++) analyzer.Analyze(request);
                 process.Refresh();
                 Console.WriteLine($"Whole analysis, {iterations} in a row: wall {wallClock.Elapsed.TotalMilliseconds / iterations:F2} ms, " +
-                    $"process CPU {(process.TotalProcessorTime - cpuBefore).TotalMilliseconds / iterations:F2} ms per analysis (CPU time is what a quiet machine needs)");
+                    $"process CPU {(process.TotalProcessorTime - cpuBefore).TotalMilliseconds / iterations:F2} ms per analysis (CPU time is what a quiet machine needs); " +
+                    $"collections gen0 {GC.CollectionCount(0) - gen0}, gen1 {GC.CollectionCount(1) - gen1}, gen2 {GC.CollectionCount(2) - gen2}");
+                if (Environment.GetEnvironmentVariable("DBA_ASSETS_TYPES") == "1")
+                {
+                    using var listener = new AllocationTypes.Listener { Recording = true };
+                    for (int i = 0; i < iterations; i++) analyzer.Analyze(request);
+                    listener.Recording = false;
+                    lock (listener.Bytes)
+                        foreach (var p in listener.Bytes.OrderByDescending(p => p.Value).Take(15))
+                            Console.WriteLine($"  {p.Value / iterations / 1024,6} KB  {p.Key}");
+                }
                 Console.WriteLine($"Matching work of the verdicts alone (patterns tried + automaton steps): {LastWork:N0} for {walkedPaths.Count:N0} files");
                 Console.WriteLine($"{first.Count} findings: " + string.Join(", ", first.GroupBy(d => d.Id).OrderBy(g => g.Key).Select(g => $"{g.Key} x{g.Count()}")));
                 Console.WriteLine($"load after: {Load()}");

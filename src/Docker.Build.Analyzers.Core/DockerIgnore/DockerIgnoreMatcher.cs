@@ -235,7 +235,7 @@ namespace Docker.Build.Analyzers.DockerIgnore
         {
             private readonly SliceMap _exact = new SliceMap();
             private readonly SliceMap _byStart = new SliceMap();
-            private readonly SliceMap _byEnd = new SliceMap();
+            private readonly SliceMap _byEnd = new SliceMap(backwards: true);
             private readonly SliceMap _bySegment = new SliceMap();
             private readonly bool[] _startLengths = new bool[KeyLength + 1];
             private readonly bool[] _endLengths = new bool[KeyLength + 1];
@@ -333,8 +333,9 @@ namespace Docker.Build.Analyzers.DockerIgnore
                 result.Clear();
                 result.AddRange(_everywhere);
                 Collect(path, path.Length, result);
+                // A parent's starts are the path's own starts.
                 for (int slash = path.IndexOf('/'); slash >= 0; slash = path.IndexOf('/', slash + 1))
-                    Collect(path, slash, result);
+                    Collect(path, slash, result, withStarts: false);
                 // A parent's segments are among the path's own.
                 CollectSegments(path, result);
                 SortDistinct(result);
@@ -352,14 +353,21 @@ namespace Docker.Build.Analyzers.DockerIgnore
             }
 
             /// <summary>Collects for the first <paramref name="length"/> characters of <paramref name="path"/> (the path or a parent).</summary>
-            private void Collect(string path, int length, List<int> into)
+            private void Collect(string path, int length, List<int> into, bool withStarts = true)
             {
                 _exact.AddTo(path, 0, length, into);
                 int max = Math.Min(length, KeyLength);
+                // The keys of each length are hashed as they grow, one character at a time: starts forwards, ends backwards.
+                int startHash = SliceMap.Seed, endHash = SliceMap.Seed;
                 for (int n = 1; n <= max; n++)
                 {
-                    if (_startLengths[n]) _byStart.AddTo(path, 0, n, into);
-                    if (_endLengths[n]) _byEnd.AddTo(path, length - n, n, into);
+                    if (withStarts)
+                    {
+                        startHash = SliceMap.Step(startHash, path[n - 1]);
+                        if (_startLengths[n]) _byStart.AddTo(startHash, path, 0, n, into);
+                    }
+                    endHash = SliceMap.Step(endHash, path[length - n]);
+                    if (_endLengths[n]) _byEnd.AddTo(endHash, path, length - n, n, into);
                 }
             }
 
@@ -381,9 +389,17 @@ namespace Docker.Build.Analyzers.DockerIgnore
         /// <summary>String keys looked up by a slice of a larger string, without allocating the slice.</summary>
         private sealed class SliceMap
         {
+            public const int Seed = unchecked((int)2166136261);
+
             private readonly Dictionary<int, List<KeyValuePair<string, List<int>>>> _buckets = new Dictionary<int, List<KeyValuePair<string, List<int>>>>();
+            private readonly bool _backwards;
+
+            /// <param name="backwards">Keys are hashed from their last character to their first (for keys that grow leftwards).</param>
+            public SliceMap(bool backwards = false) => _backwards = backwards;
 
             public bool IsEmpty => _buckets.Count == 0;
+
+            public static int Step(int hash, char c) => unchecked((hash ^ c) * 16777619);
 
             public void Add(string key, int index)
             {
@@ -403,7 +419,14 @@ namespace Docker.Build.Analyzers.DockerIgnore
             /// <summary>Adds the indices filed under <c>text.Substring(start, length)</c>, if any.</summary>
             public void AddTo(string text, int start, int length, List<int> into)
             {
-                if (_buckets.Count == 0 || !_buckets.TryGetValue(Hash(text, start, length), out var bucket)) return;
+                if (_buckets.Count == 0) return;
+                AddTo(Hash(text, start, length), text, start, length, into);
+            }
+
+            /// <summary><see cref="AddTo(string, int, int, List{int})"/> with the slice's hash already computed.</summary>
+            public void AddTo(int hash, string text, int start, int length, List<int> into)
+            {
+                if (!_buckets.TryGetValue(hash, out var bucket)) return;
                 foreach (var entry in bucket)
                 {
                     if (entry.Key.Length == length && string.CompareOrdinal(entry.Key, 0, text, start, length) == 0)
@@ -414,14 +437,14 @@ namespace Docker.Build.Analyzers.DockerIgnore
                 }
             }
 
-            private static int Hash(string text, int start, int length)
+            private int Hash(string text, int start, int length)
             {
-                unchecked
-                {
-                    int hash = (int)2166136261;
-                    for (int i = start; i < start + length; i++) hash = (hash ^ text[i]) * 16777619;
-                    return hash;
-                }
+                int hash = Seed;
+                if (_backwards)
+                    for (int i = start + length - 1; i >= start; i--) hash = Step(hash, text[i]);
+                else
+                    for (int i = start; i < start + length; i++) hash = Step(hash, text[i]);
+                return hash;
             }
         }
     }
