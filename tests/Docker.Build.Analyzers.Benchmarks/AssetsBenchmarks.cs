@@ -197,6 +197,11 @@ namespace Docker.Build.Analyzers.Benchmarks
                 var request = bench.Request;
                 var analyzer = new DockerAnalyzer();
                 var first = analyzer.Analyze(request).Diagnostics;
+                if (Environment.GetEnvironmentVariable("DBA_ASSETS_FINDINGS") == "1")
+                {
+                    foreach (var d in first.Where(d => d.Id != "DKR517")) Console.WriteLine($"  {d.Id} {d.Severity} {d.FilePath}:{d.Location} {d.Message}");
+                    return;
+                }
                 for (int i = 0; i < 20; i++) analyzer.Analyze(request);
 
                 var dockerfileRules = RuleCatalog.Rules.OfType<DockerfileRule>().ToList();
