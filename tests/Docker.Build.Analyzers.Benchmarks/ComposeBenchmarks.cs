@@ -44,7 +44,8 @@ namespace Docker.Build.Analyzers.Benchmarks
         public int AnalyzeWithAllRules() => _analyzer.Analyze(_request).Diagnostics.Count;
 
         /// <summary>Services of realistic shape: merge key, image with a defaulted tag, ports, environment, depends_on, healthcheck, limits.</summary>
-        internal static string Generate(int lines)
+        /// <param name="buildProjects">When above 0, every service also builds <c>src/P{n % buildProjects}/Dockerfile</c> with <c>context: .</c>.</param>
+        internal static string Generate(int lines, int buildProjects = 0)
         {
             var sb = new StringBuilder("name: shop\nx-defaults: &defaults\n  restart: unless-stopped\n  logging:\n    driver: json-file\nservices:\n");
             int n = 0, count = 6;
@@ -54,8 +55,13 @@ namespace Docker.Build.Analyzers.Benchmarks
                   .Append($"    ports:\n      - \"{10000 + n}:8080\"\n    environment:\n      ASPNETCORE_ENVIRONMENT: Production\n      ConnectionStrings__Db: \"Host=db;Password=${{DB_PASSWORD}}\"\n")
                   .Append("    depends_on:\n      db:\n        condition: service_healthy\n    healthcheck:\n      test: [\"CMD\", \"curl\", \"-f\", \"http://localhost:8080/health\"]\n      interval: 30s\n")
                   .Append("    deploy:\n      resources:\n        limits:\n          memory: 512M\n          cpus: '0.5'\n");
-                n++;
                 count += 20;
+                if (buildProjects > 0)
+                {
+                    sb.Append($"    build:\n      context: .\n      dockerfile: src/P{n % buildProjects}/Dockerfile\n");
+                    count += 3;
+                }
+                n++;
             }
             sb.Append("  db:\n    image: postgres:16\n");
             return sb.ToString();

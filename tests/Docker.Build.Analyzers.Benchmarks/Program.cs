@@ -79,6 +79,13 @@ namespace Docker.Build.Analyzers.Benchmarks
                 CostBreakdown.Run(args.Length > 1 ? int.Parse(args[1]) : 1000, args.Length > 2 ? args[2] : "realistic", iterations: 500);
                 return;
             }
+            // --assets [iterations]: the acceptance point, a 2,000-line compose file and a 500-line .dockerignore
+            // over a 20,000-file context written to a temporary folder: whole analysis and its breakdown.
+            if (args.Length > 0 && args[0] == "--assets")
+            {
+                AssetsBenchmarks.RunReport(args.Length > 1 ? int.Parse(args[1]) : 30);
+                return;
+            }
             BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         }
     }

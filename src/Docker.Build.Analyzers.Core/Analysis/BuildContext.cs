@@ -400,6 +400,7 @@ namespace Docker.Build.Analyzers.Analysis
             int visited = 0;
             long work = 0;
             bool truncated = false;
+            var scratch = new List<int>();
             var queue = new Queue<(string Path, DockerIgnoreMatcher.WalkState State, int Depth)>();
             queue.Enqueue(("", DockerIgnoreMatcher.WalkState.Root, 0));
             while (queue.Count > 0)
@@ -416,7 +417,7 @@ namespace Docker.Build.Analyzers.Analysis
                         return new ContextFileList(files, truncated, visited - 1);
                     }
                     string path = SlashPath.Combine(directory, name);
-                    if (!Matcher.Evaluate(path, state, ref work).IsExcluded) files.Add(path);
+                    if (!Matcher.Evaluate(path, state, ref work, scratch).IsExcluded) files.Add(path);
                     if (work > _limits.MaxMatchWork) return new ContextFileList(files, true, visited);
                 }
                 foreach (var entry in entries)
@@ -429,7 +430,7 @@ namespace Docker.Build.Analyzers.Analysis
                         return new ContextFileList(files, truncated, visited - 1);
                     }
                     string path = SlashPath.Combine(directory, name);
-                    var childState = Matcher.Evaluate(path, state, ref work);
+                    var childState = Matcher.Evaluate(path, state, ref work, scratch);
                     if (work > _limits.MaxMatchWork) return new ContextFileList(files, true, visited);
                     if (childState.IsExcluded && Matcher.CanSkipExcludedDirectory(path)) continue;
                     if (depth + 1 > _limits.MaxDepth)

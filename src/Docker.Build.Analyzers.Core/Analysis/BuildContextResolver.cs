@@ -105,7 +105,9 @@ namespace Docker.Build.Analyzers.Analysis
             }
 
             var ignorePath = BuildContext.FindIgnoreFile(fileSystem, document.Path, directory);
-            return new BuildContext(fileSystem, directory, BuildContext.LoadIgnoreFile(fileSystem, ignorePath), decision: decision);
+            // An ignore file the workspace already parsed is shared, with its matcher and pattern index: not read twice.
+            var ignoreFile = ignorePath == null ? null : workspace.FindDockerIgnore(ignorePath)?.File ?? BuildContext.LoadIgnoreFile(fileSystem, ignorePath);
+            return new BuildContext(fileSystem, directory, ignoreFile, decision: decision);
         }
 
         /// <summary>Step 3 and 4: the folder where most sources exist, between the Dockerfile and the search root.</summary>

@@ -238,6 +238,33 @@ namespace Docker.Build.Analyzers.Analysis
             }, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication)).Value;
         }
 
+        private readonly ConcurrentDictionary<string, System.Lazy<DockerfileModel?>> _dockerfileModels =
+            new ConcurrentDictionary<string, System.Lazy<DockerfileModel?>>(DockerAnalyzer.PathComparer);
+
+        /// <summary>
+        /// The model of the Dockerfile at a full path: a workspace document's, or one read through the file system
+        /// (with the usual size and encoding limits) and parsed once per analysis, so that every compose service and
+        /// rule that builds it shares one parse. Null when it does not exist or cannot be read.
+        /// </summary>
+        public DockerfileModel? GetDockerfileModel(string path)
+        {
+            foreach (var d in Dockerfiles)
+                if (DockerAnalyzer.PathComparer.Equals(d.Path, path)) return d.Model;
+            return _dockerfileModels.GetOrAdd(path, p => new System.Lazy<DockerfileModel?>(() =>
+            {
+                try
+                {
+                    if (!FileSystem.FileExists(p)) return null;
+                }
+                catch (System.Exception ex) when (ex is System.IO.IOException || ex is System.UnauthorizedAccessException || ex is System.ArgumentException || ex is System.NotSupportedException)
+                {
+                    return null;
+                }
+                var text = AssetReader.TryRead(FileSystem, p, out _);
+                return text == null ? null : DockerfileModel.Create(DockerfileParser.Parse(text));
+            }, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        }
+
         /// <summary>The project of a compose document (override pair, extends, includes), built on first use and shared by every rule.</summary>
         public Compose.ComposeProject GetComposeProject(ComposeDocument document)
         {

@@ -273,30 +273,45 @@ namespace Docker.Build.Analyzers.Compose
             return null;
         }
 
-        /// <summary><c>depends_on</c> (list or mapping with <c>condition</c>), merged by service name.</summary>
+        private ComposeDependency[]? _dependsOn;
+
+        /// <summary>
+        /// <c>depends_on</c> (list or mapping with <c>condition</c>), merged by service name. Read once: rules ask it of
+        /// every other service for each service (who waits for this one?), which would otherwise re-read it n² times.
+        /// </summary>
         public IReadOnlyList<ComposeDependency> DependsOn
         {
             get
             {
-                var byName = new Dictionary<string, int>(StringComparer.Ordinal);
-                var list = new List<ComposeDependency>();
-                foreach (var layer in Layers)
+                // The layers never change, so a race only computes the same list twice.
+                var cached = System.Threading.Volatile.Read(ref _dependsOn);
+                if (cached != null) return cached;
+                cached = ReadDependsOn().ToArray();
+                System.Threading.Volatile.Write(ref _dependsOn, cached);
+                return cached;
+            }
+        }
+
+        private List<ComposeDependency> ReadDependsOn()
+        {
+            var byName = new Dictionary<string, int>(StringComparer.Ordinal);
+            var list = new List<ComposeDependency>();
+            foreach (var layer in Layers)
+            {
+                var value = layer.Definition?["depends_on"];
+                if (value == null) continue;
+                if (value.IsReset || value.IsOverride) { list.Clear(); byName.Clear(); }
+                foreach (var d in ComposeDependency.Read(value))
                 {
-                    var value = layer.Definition?["depends_on"];
-                    if (value == null) continue;
-                    if (value.IsReset || value.IsOverride) { list.Clear(); byName.Clear(); }
-                    foreach (var d in ComposeDependency.Read(value))
+                    if (byName.TryGetValue(d.ServiceName, out int index)) list[index] = d;
+                    else
                     {
-                        if (byName.TryGetValue(d.ServiceName, out int index)) list[index] = d;
-                        else
-                        {
-                            byName[d.ServiceName] = list.Count;
-                            list.Add(d);
-                        }
+                        byName[d.ServiceName] = list.Count;
+                        list.Add(d);
                     }
                 }
-                return list;
             }
+            return list;
         }
 
         public override string ToString() => Name;

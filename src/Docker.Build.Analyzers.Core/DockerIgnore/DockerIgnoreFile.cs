@@ -60,6 +60,9 @@ namespace Docker.Build.Analyzers.DockerIgnore
         /// <summary>Text every path this pattern matches ends with, or "".</summary>
         internal string TrailingLiteral => _compiled.TrailingLiteral;
 
+        /// <summary>Plain names every path this pattern matches holds as whole segments (for the matcher's index).</summary>
+        internal List<string> RequiredSegments() => IsValid ? _compiled.RequiredSegments() : new List<string>();
+
         /// <summary>The pattern is compared as a plain path (no wildcard Docker would interpret).</summary>
         internal bool IsExactPath => IsValid && _compiled.IsExact;
 

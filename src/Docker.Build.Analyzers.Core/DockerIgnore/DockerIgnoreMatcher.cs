@@ -40,7 +40,10 @@ namespace Docker.Build.Analyzers.DockerIgnore
         private readonly bool _onlyLiteralExceptions;
         private readonly PatternIndex? _index;
 
-        internal DockerIgnoreMatcher(IReadOnlyList<DockerIgnorePattern> patterns)
+        internal DockerIgnoreMatcher(IReadOnlyList<DockerIgnorePattern> patterns) : this(patterns, useIndex: true) { }
+
+        /// <summary>With <paramref name="useIndex"/> false every pattern is tried on every path (tests compare both).</summary>
+        internal DockerIgnoreMatcher(IReadOnlyList<DockerIgnorePattern> patterns, bool useIndex)
         {
             var valid = new List<DockerIgnorePattern>();
             foreach (var p in patterns)
@@ -53,7 +56,7 @@ namespace Docker.Build.Analyzers.DockerIgnore
                 HasExceptions = true;
                 if (!p.IsLiteralPrefix(out _)) _onlyLiteralExceptions = false;
             }
-            if (_patterns.Length > IndexThreshold) _index = new PatternIndex(_patterns);
+            if (useIndex && _patterns.Length > IndexThreshold) _index = new PatternIndex(_patterns);
         }
 
         /// <summary>The valid patterns, in file order (Docker refuses the whole file when one is invalid; we skip it).</summary>
@@ -80,7 +83,8 @@ namespace Docker.Build.Analyzers.DockerIgnore
             bool excluded = false;
             DockerIgnorePattern? decider = null;
             // Patterns that cannot match the path nor a parent change nothing, so only the candidates are walked, in order.
-            var candidates = _index?.CandidatesForPathAndParents(path);
+            List<int>? candidates = null;
+            if (_index != null) _index.CandidatesForPathAndParents(path, candidates = new List<int>());
             int count = candidates?.Count ?? _patterns.Length;
             work += count;
             for (int k = 0; k < count; k++)
@@ -118,7 +122,13 @@ namespace Docker.Build.Analyzers.DockerIgnore
         }
 
         /// <summary><see cref="Evaluate(string, WalkState)"/>, adding the matching work done to <paramref name="work"/>.</summary>
-        internal WalkState Evaluate(string path, WalkState parent, ref long work)
+        internal WalkState Evaluate(string path, WalkState parent, ref long work) => Evaluate(path, parent, ref work, null);
+
+        /// <summary>
+        /// <see cref="Evaluate(string, WalkState, ref long)"/> with a list the caller reuses for the candidate patterns
+        /// (a walk evaluates many thousand paths one after another; null allocates one).
+        /// </summary>
+        internal WalkState Evaluate(string path, WalkState parent, ref long work, List<int>? scratch)
         {
             if (_patterns.Length == 0) return WalkState.Root;
             // The parent's state holds the indices (ascending) of the patterns that matched it; a child inherits
@@ -127,11 +137,18 @@ namespace Docker.Build.Analyzers.DockerIgnore
             int[]? inherited = parent.Matched;
             bool atRoot = inherited == null;
             inherited ??= Array.Empty<int>();
-            List<int>? own = _index == null ? null : atRoot ? _index.CandidatesForPathAndParents(path) : _index.CandidatesFor(path);
+            List<int>? own = null;
+            if (_index != null)
+            {
+                own = scratch ?? new List<int>();
+                if (atRoot) _index.CandidatesForPathAndParents(path, own);
+                else _index.CandidatesFor(path, own);
+            }
             int ownCount = own?.Count ?? _patterns.Length;
             work += ownCount + inherited.Length;
 
-            var matched = new List<int>();
+            // Most paths match nothing of their own: they share the parent's array instead of copying it.
+            List<int>? matched = null;
             bool excluded = false;
             DockerIgnorePattern? decider = null;
             int a = 0, b = 0;
@@ -149,15 +166,25 @@ namespace Docker.Build.Analyzers.DockerIgnore
                 {
                     if (pattern.IsException != excluded) continue;
                     match = atRoot ? MatchesSelfOrParent(pattern, path, ref work) : pattern.IsMatch(path, ref work);
+                    if (match && matched == null)
+                    {
+                        // The first match of the path's own: the inherited ones before it (all of inherited[0..a)) come first.
+                        matched = new List<int>(inherited.Length + 2);
+                        for (int k = 0; k < a; k++) matched.Add(inherited[k]);
+                        matched.Add(i);
+                        excluded = !pattern.IsException;
+                        decider = pattern;
+                        continue;
+                    }
                 }
                 if (match)
                 {
-                    matched.Add(i);
+                    matched?.Add(i);
                     excluded = !pattern.IsException;
                     decider = pattern;
                 }
             }
-            return new WalkState(matched.ToArray(), excluded, decider);
+            return new WalkState(matched == null ? inherited : matched.ToArray(), excluded, decider);
         }
 
         /// <summary>
@@ -198,31 +225,39 @@ namespace Docker.Build.Analyzers.DockerIgnore
         }
 
         /// <summary>
-        /// Groups patterns by text every match of theirs must start or end with (up to <see cref="KeyLength"/>
-        /// characters), so a path is tested only against the patterns filed under its own first and last characters
-        /// plus the few that begin and end with a wildcard. Built once per file; read-only afterwards.
+        /// Groups patterns by a text every match of theirs must hold: its start or its end (up to
+        /// <see cref="KeyLength"/> characters), or a whole path segment (<c>**/gen7/*.g.cs</c> needs a segment
+        /// <c>gen7</c>). A path is tested only against the patterns filed under its own first and last characters and
+        /// its own segments, plus the few that have no such key. Built once per file; read-only afterwards; lookups
+        /// allocate nothing but the candidate list.
         /// </summary>
         private sealed class PatternIndex
         {
-            private readonly Dictionary<string, List<int>> _exact = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-            private readonly Dictionary<string, List<int>> _byStart = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-            private readonly Dictionary<string, List<int>> _byEnd = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            private readonly SliceMap _exact = new SliceMap();
+            private readonly SliceMap _byStart = new SliceMap();
+            private readonly SliceMap _byEnd = new SliceMap(backwards: true);
+            private readonly SliceMap _bySegment = new SliceMap();
             private readonly bool[] _startLengths = new bool[KeyLength + 1];
             private readonly bool[] _endLengths = new bool[KeyLength + 1];
             private readonly int[] _everywhere;
 
             public PatternIndex(DockerIgnorePattern[] patterns)
             {
-                // Each pattern is filed once, under whichever of its two keys fewer patterns share, so a list of
-                // files under one folder ("generated/file1.txt", ...) spreads by its ends, a list of "*.extN" by its
-                // ends, and "dirN/**" by its starts. Plain paths are found by one exact lookup.
+                // Each pattern is filed once, under whichever of its keys fewest patterns share, so a list of files
+                // under one folder ("generated/file1.txt", ...) spreads by its ends, a list of "*.extN" by its ends,
+                // "dirN/**" by its starts and "**/genN/*.g.cs" by its segment. Plain paths are found by one exact lookup.
                 var startCounts = new Dictionary<string, int>(StringComparer.Ordinal);
                 var endCounts = new Dictionary<string, int>(StringComparer.Ordinal);
-                foreach (var p in patterns)
+                var segmentCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+                var segments = new List<string>[patterns.Length];
+                for (int i = 0; i < patterns.Length; i++)
                 {
+                    var p = patterns[i];
                     if (p.IsExactPath) continue;
                     Count(startCounts, StartKey(p));
                     Count(endCounts, EndKey(p));
+                    segments[i] = p.RequiredSegments();
+                    foreach (var segment in segments[i]) Count(segmentCounts, segment);
                 }
                 var everywhere = new List<int>();
                 for (int i = 0; i < patterns.Length; i++)
@@ -230,14 +265,41 @@ namespace Docker.Build.Analyzers.DockerIgnore
                     var p = patterns[i];
                     if (p.IsExactPath)
                     {
-                        if (!_exact.TryGetValue(p.Pattern, out var list)) _exact[p.Pattern] = list = new List<int>();
-                        list.Add(i);
+                        _exact.Add(p.Pattern, i);
                         continue;
                     }
                     string startKey = StartKey(p), endKey = EndKey(p);
-                    if (startKey.Length == 0 && endKey.Length == 0) everywhere.Add(i);
-                    else if (endKey.Length == 0 || startKey.Length > 0 && startCounts[startKey] <= endCounts[endKey]) File(_byStart, _startLengths, startKey, i);
-                    else File(_byEnd, _endLengths, endKey, i);
+                    int best = int.MaxValue;
+                    SliceMap? map = null;
+                    string key = "";
+                    if (startKey.Length > 0 && startCounts[startKey] < best)
+                    {
+                        best = startCounts[startKey];
+                        map = _byStart;
+                        key = startKey;
+                    }
+                    if (endKey.Length > 0 && endCounts[endKey] < best)
+                    {
+                        best = endCounts[endKey];
+                        map = _byEnd;
+                        key = endKey;
+                    }
+                    foreach (var segment in segments[i])
+                    {
+                        if (segmentCounts[segment] < best)
+                        {
+                            best = segmentCounts[segment];
+                            map = _bySegment;
+                            key = segment;
+                        }
+                    }
+                    if (map == null) everywhere.Add(i);
+                    else
+                    {
+                        map.Add(key, i);
+                        if (map == _byStart) _startLengths[key.Length] = true;
+                        else if (map == _byEnd) _endLengths[key.Length] = true;
+                    }
                 }
                 _everywhere = everywhere.ToArray();
             }
@@ -255,47 +317,134 @@ namespace Docker.Build.Analyzers.DockerIgnore
                 counts[key] = n + 1;
             }
 
-            private static void File(Dictionary<string, List<int>> map, bool[] lengths, string key, int index)
+            /// <summary>Fills <paramref name="result"/> with the ascending indices of the patterns that might match <paramref name="path"/> itself.</summary>
+            public void CandidatesFor(string path, List<int> result)
             {
-                if (!map.TryGetValue(key, out var list)) map[key] = list = new List<int>();
-                list.Add(index);
-                lengths[key.Length] = true;
+                result.Clear();
+                result.AddRange(_everywhere);
+                Collect(path, path.Length, result);
+                CollectSegments(path, result);
+                SortDistinct(result);
             }
 
-            /// <summary>Ascending indices of the patterns that might match <paramref name="path"/> itself.</summary>
-            public List<int> CandidatesFor(string path)
+            /// <summary>Fills <paramref name="result"/> with the ascending indices of the patterns that might match <paramref name="path"/> or one of its parents.</summary>
+            public void CandidatesForPathAndParents(string path, List<int> result)
             {
-                var result = new List<int>(_everywhere);
-                Collect(path, result);
-                result.Sort();
-                return result;
-            }
-
-            /// <summary>Ascending indices of the patterns that might match <paramref name="path"/> or one of its parents.</summary>
-            public List<int> CandidatesForPathAndParents(string path)
-            {
-                var result = new List<int>(_everywhere);
-                Collect(path, result);
+                result.Clear();
+                result.AddRange(_everywhere);
+                Collect(path, path.Length, result);
+                // A parent's starts are the path's own starts.
                 for (int slash = path.IndexOf('/'); slash >= 0; slash = path.IndexOf('/', slash + 1))
-                    Collect(path.Substring(0, slash), result);
+                    Collect(path, slash, result, withStarts: false);
+                // A parent's segments are among the path's own.
+                CollectSegments(path, result);
+                SortDistinct(result);
+            }
+
+            private static void SortDistinct(List<int> result)
+            {
+                if (result.Count < 2) return;
                 result.Sort();
-                // A pattern filed by its start can turn up once per parent.
+                // A pattern filed by its start can turn up once per parent, one filed by a segment once per repeat of it.
                 int write = 0;
                 for (int k = 0; k < result.Count; k++)
                     if (write == 0 || result[write - 1] != result[k]) result[write++] = result[k];
                 result.RemoveRange(write, result.Count - write);
-                return result;
             }
 
-            private void Collect(string path, List<int> into)
+            /// <summary>Collects for the first <paramref name="length"/> characters of <paramref name="path"/> (the path or a parent).</summary>
+            private void Collect(string path, int length, List<int> into, bool withStarts = true)
             {
-                if (_exact.TryGetValue(path, out var exact)) into.AddRange(exact);
-                int max = Math.Min(path.Length, KeyLength);
-                for (int length = 1; length <= max; length++)
+                _exact.AddTo(path, 0, length, into);
+                int max = Math.Min(length, KeyLength);
+                // The keys of each length are hashed as they grow, one character at a time: starts forwards, ends backwards.
+                int startHash = SliceMap.Seed, endHash = SliceMap.Seed;
+                for (int n = 1; n <= max; n++)
                 {
-                    if (_startLengths[length] && _byStart.TryGetValue(path.Substring(0, length), out var s)) into.AddRange(s);
-                    if (_endLengths[length] && _byEnd.TryGetValue(path.Substring(path.Length - length), out var e)) into.AddRange(e);
+                    if (withStarts)
+                    {
+                        startHash = SliceMap.Step(startHash, path[n - 1]);
+                        if (_startLengths[n]) _byStart.AddTo(startHash, path, 0, n, into);
+                    }
+                    endHash = SliceMap.Step(endHash, path[length - n]);
+                    if (_endLengths[n]) _byEnd.AddTo(endHash, path, length - n, n, into);
                 }
+            }
+
+            private void CollectSegments(string path, List<int> into)
+            {
+                if (_bySegment.IsEmpty) return;
+                int start = 0;
+                while (start <= path.Length)
+                {
+                    int slash = path.IndexOf('/', start);
+                    int end = slash < 0 ? path.Length : slash;
+                    if (end > start) _bySegment.AddTo(path, start, end - start, into);
+                    if (slash < 0) break;
+                    start = slash + 1;
+                }
+            }
+        }
+
+        /// <summary>String keys looked up by a slice of a larger string, without allocating the slice.</summary>
+        private sealed class SliceMap
+        {
+            public const int Seed = unchecked((int)2166136261);
+
+            private readonly Dictionary<int, List<KeyValuePair<string, List<int>>>> _buckets = new Dictionary<int, List<KeyValuePair<string, List<int>>>>();
+            private readonly bool _backwards;
+
+            /// <param name="backwards">Keys are hashed from their last character to their first (for keys that grow leftwards).</param>
+            public SliceMap(bool backwards = false) => _backwards = backwards;
+
+            public bool IsEmpty => _buckets.Count == 0;
+
+            public static int Step(int hash, char c) => unchecked((hash ^ c) * 16777619);
+
+            public void Add(string key, int index)
+            {
+                int hash = Hash(key, 0, key.Length);
+                if (!_buckets.TryGetValue(hash, out var bucket)) _buckets[hash] = bucket = new List<KeyValuePair<string, List<int>>>(1);
+                foreach (var entry in bucket)
+                {
+                    if (string.Equals(entry.Key, key, StringComparison.Ordinal))
+                    {
+                        entry.Value.Add(index);
+                        return;
+                    }
+                }
+                bucket.Add(new KeyValuePair<string, List<int>>(key, new List<int> { index }));
+            }
+
+            /// <summary>Adds the indices filed under <c>text.Substring(start, length)</c>, if any.</summary>
+            public void AddTo(string text, int start, int length, List<int> into)
+            {
+                if (_buckets.Count == 0) return;
+                AddTo(Hash(text, start, length), text, start, length, into);
+            }
+
+            /// <summary><see cref="AddTo(string, int, int, List{int})"/> with the slice's hash already computed.</summary>
+            public void AddTo(int hash, string text, int start, int length, List<int> into)
+            {
+                if (!_buckets.TryGetValue(hash, out var bucket)) return;
+                foreach (var entry in bucket)
+                {
+                    if (entry.Key.Length == length && string.CompareOrdinal(entry.Key, 0, text, start, length) == 0)
+                    {
+                        into.AddRange(entry.Value);
+                        return;
+                    }
+                }
+            }
+
+            private int Hash(string text, int start, int length)
+            {
+                int hash = Seed;
+                if (_backwards)
+                    for (int i = start + length - 1; i >= start; i--) hash = Step(hash, text[i]);
+                else
+                    for (int i = start; i < start + length; i++) hash = Step(hash, text[i]);
+                return hash;
             }
         }
     }

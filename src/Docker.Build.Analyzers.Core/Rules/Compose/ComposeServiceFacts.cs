@@ -212,8 +212,8 @@ namespace Docker.Build.Analyzers.Rules.Compose
 
         /// <summary>
         /// The stage a service builds: <c>build.target</c> or the final stage of <c>dockerfile_inline</c>, of a workspace
-        /// Dockerfile, or of the Dockerfile read through the file system (size-limited; parsed per call, which is
-        /// cheap next to reading it). Null when it cannot be known.
+        /// Dockerfile, or of the Dockerfile read through the file system (size-limited; read and parsed once per
+        /// analysis, however many services and rules ask). Null when it cannot be known.
         /// </summary>
         private static Stage? BuiltStage(ComposeService service, Workspace workspace, out bool unknown)
         {
@@ -231,20 +231,8 @@ namespace Docker.Build.Analyzers.Rules.Compose
                 var reference = ComposeBuildReferences.Create(service.File, service);
                 if (reference == null) return null;
                 if (build.Context != null && build.Context.HasVariables || build.Dockerfile != null && build.Dockerfile.HasVariables) return null;
-                foreach (var d in workspace.Dockerfiles)
-                {
-                    if (DockerAnalyzer.PathComparer.Equals(d.Path, reference.DockerfilePath))
-                    {
-                        model = d.Model;
-                        break;
-                    }
-                }
-                if (model == null)
-                {
-                    var text = ReadDockerfile(workspace, reference.DockerfilePath);
-                    if (text == null) return null;
-                    model = DockerfileModel.Create(DockerfileParser.Parse(text));
-                }
+                model = workspace.GetDockerfileModel(reference.DockerfilePath);
+                if (model == null) return null;
             }
             if (build.Target != null)
             {
@@ -255,19 +243,6 @@ namespace Docker.Build.Analyzers.Rules.Compose
             var final = model.FinalStage;
             if (final != null && !final.BaseNameIsComplete) unknown = true;
             return final;
-        }
-
-        private static Text.SourceText? ReadDockerfile(Workspace workspace, string path)
-        {
-            try
-            {
-                if (!workspace.FileSystem.FileExists(path)) return null;
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)
-            {
-                return null;
-            }
-            return AssetReader.TryRead(workspace.FileSystem, path, out _);
         }
 
         /// <summary>
