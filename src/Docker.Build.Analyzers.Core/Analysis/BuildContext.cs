@@ -405,7 +405,6 @@ namespace Docker.Build.Analyzers.Analysis
             queue.Enqueue(("", DockerIgnoreMatcher.WalkState.Root, 0));
             while (queue.Count > 0)
             {
-                PrefetchListings(queue);
                 var (directory, state, depth) = queue.Dequeue();
                 var entries = Listing(directory);
                 foreach (var entry in entries)
@@ -444,25 +443,6 @@ namespace Docker.Build.Analyzers.Analysis
             }
             return new ContextFileList(files, truncated, visited);
         }
-
-        /// <summary>
-        /// Most of a large walk is spent in directory system calls, not in matching: when several queued directories
-        /// have not been read yet, read them on all cores at once. Only the reading is parallel; the walk still visits
-        /// them in the same order, so its result never depends on threads.
-        /// </summary>
-        private void PrefetchListings<T>(Queue<(string Path, T State, int Depth)> queue)
-        {
-            if (queue.Count < PrefetchThreshold || Environment.ProcessorCount < 2) return;
-            var pending = new List<string>(queue.Count);
-            foreach (var (path, _, _) in queue)
-                if (!_listings.ContainsKey(path)) pending.Add(path);
-            if (pending.Count < PrefetchThreshold) return;
-            System.Threading.Tasks.Parallel.ForEach(pending,
-                new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = Math.Min(Environment.ProcessorCount, 8) },
-                path => Listing(path));
-        }
-
-        private const int PrefetchThreshold = 8;
 
         /// <summary>Reads a context file's text for content checks; null when missing, unreadable or larger than <paramref name="maxBytes"/>.</summary>
         public string? TryReadText(string contextPath, int maxBytes = 256 * 1024)
