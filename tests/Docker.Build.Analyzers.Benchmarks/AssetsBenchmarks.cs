@@ -156,7 +156,11 @@ namespace Docker.Build.Analyzers.Benchmarks
                 ".idea/", "*.swp", "**/*.sw[op]", "**/*.[Tt]mp", "**/[Dd]ebug/", "**/[Rr]elease/", "**/*.log", "**/*.cache", "**/.DS_Store",
                 "src/*/appsettings.*.local.json", "**/appsettings.Local.json", "**/*.pfx", "**/*.key", "**/secrets.json", "*.user",
             })
+            {
+                // DKR_BENCH_NO_WILDCARD_EXCEPTION=1: without '!**/.gitignore', excluded folders need not be listed at all.
+                if (line == "!**/.gitignore" && Environment.GetEnvironmentVariable("DKR_BENCH_NO_WILDCARD_EXCEPTION") == "1") continue;
                 sb.Append(line).Append('\n');
+            }
             sb.Append("\n# per project\n");
             for (int p = 0; p < projects; p++)
             {

@@ -305,6 +305,84 @@ namespace Docker.Build.Analyzers.DockerIgnore
             else sb.Append((char)cp);
         }
 
+        /// <summary>
+        /// Could the pattern match some path strictly below <paramref name="directory"/> (context-relative, no trailing
+        /// '/')? Conservative: true whenever the automaton is still alive after reading <c>directory/</c>.
+        /// </summary>
+        internal bool CanMatchBelow(string directory)
+        {
+            string prefix = directory + "/";
+            switch (_kind)
+            {
+                case Kind.Exact:
+                    return _text.Length > prefix.Length && _text.StartsWith(prefix, StringComparison.Ordinal);
+                case Kind.Prefix:
+                    return LeadingLiteral.StartsWith(prefix, StringComparison.Ordinal) || prefix.StartsWith(LeadingLiteral, StringComparison.Ordinal);
+                case Kind.Suffix:
+                    return true;
+                case Kind.Glob:
+                    if (!LeadingLiteral.StartsWith(prefix, StringComparison.Ordinal) && !prefix.StartsWith(LeadingLiteral, StringComparison.Ordinal)) return false;
+                    return AliveAfter(prefix);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>Does some state of the automaton survive reading <paramref name="prefix"/>?</summary>
+        private bool AliveAfter(string prefix)
+        {
+            int m = _ops.Length;
+            var current = new bool[m + 1];
+            var next = new bool[m + 1];
+            current[0] = true;
+            Close(current);
+            for (int i = 0; i < prefix.Length; i++)
+            {
+                int c = ReadCodePoint(prefix, ref i);
+                Array.Clear(next, 0, next.Length);
+                bool alive = false;
+                for (int j = 0; j < m; j++)
+                {
+                    if (!current[j]) continue;
+                    switch (_ops[j])
+                    {
+                        case Op.Literal:
+                            if (_chars[j] == c) next[j + 1] = alive = true;
+                            break;
+                        case Op.AnyButSlash:
+                            if (c != '/') next[j + 1] = alive = true;
+                            break;
+                        case Op.Class:
+                            if (_classes[j]!.Contains(c)) next[j + 1] = alive = true;
+                            break;
+                        case Op.Star:
+                            if (c != '/') next[j] = alive = true;
+                            break;
+                        case Op.Rest:
+                            if (c != '\n') next[j] = alive = true;
+                            break;
+                        case Op.DirectoriesLoop:
+                            if (c != '\n')
+                            {
+                                next[j] = alive = true;
+                                if (c == '/') next[j + 1] = true;
+                            }
+                            break;
+                    }
+                }
+                if (!alive) return false;
+                var swap = current;
+                current = next;
+                next = swap;
+                Close(current);
+            }
+            // A live state that is not the end still needs more text, which a path below the directory supplies; the
+            // end state alone (the pattern is exactly the prefix) matches nothing below.
+            for (int j = 0; j < m; j++)
+                if (current[j]) return true;
+            return false;
+        }
+
         /// <summary>Tests one whole context-relative path (no parent-directory logic here).</summary>
         public bool IsMatch(string path)
         {

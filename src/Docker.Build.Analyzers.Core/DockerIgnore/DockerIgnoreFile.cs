@@ -48,6 +48,9 @@ namespace Docker.Build.Analyzers.DockerIgnore
 
         public bool IsValid => Error == null;
 
+        /// <summary>Could the pattern match some path strictly below a context-relative directory?</summary>
+        internal bool CanMatchBelow(string directory) => IsValid && _compiled.CanMatchBelow(directory);
+
         /// <summary>Does the pattern itself match this context-relative path (no parent-directory rule)?</summary>
         public bool IsMatch(string path) => IsValid && _compiled.IsMatch(path);
 

@@ -37,7 +37,6 @@ namespace Docker.Build.Analyzers.DockerIgnore
         private const int KeyLength = 8;
 
         private readonly DockerIgnorePattern[] _patterns;
-        private readonly bool _onlyLiteralExceptions;
         private readonly PatternIndex? _index;
 
         internal DockerIgnoreMatcher(IReadOnlyList<DockerIgnorePattern> patterns) : this(patterns, useIndex: true) { }
@@ -49,12 +48,10 @@ namespace Docker.Build.Analyzers.DockerIgnore
             foreach (var p in patterns)
                 if (p.IsValid) valid.Add(p);
             _patterns = valid.ToArray();
-            _onlyLiteralExceptions = true;
             foreach (var p in _patterns)
             {
                 if (!p.IsException) continue;
                 HasExceptions = true;
-                if (!p.IsLiteralPrefix(out _)) _onlyLiteralExceptions = false;
             }
             if (useIndex && _patterns.Length > IndexThreshold) _index = new PatternIndex(_patterns);
         }
@@ -195,13 +192,12 @@ namespace Docker.Build.Analyzers.DockerIgnore
         public bool CanSkipExcludedDirectory(string directory)
         {
             if (!HasExceptions) return true;
-            if (!_onlyLiteralExceptions) return false;
-            string withSlash = directory + "/";
+            // Only an exception that can match a path below the directory can bring something inside it back:
+            // '!src/*/README.md' never reaches into 'src/Api/bin', '!**/.gitignore' reaches everywhere.
             foreach (var p in _patterns)
             {
                 if (!p.IsException) continue;
-                p.IsLiteralPrefix(out var prefix);
-                if ((prefix + "/").StartsWith(withSlash, StringComparison.Ordinal)) return false;
+                if (p.CanMatchBelow(directory)) return false;
             }
             return true;
         }
