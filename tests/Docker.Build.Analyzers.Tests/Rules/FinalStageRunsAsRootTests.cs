@@ -159,6 +159,17 @@ namespace Docker.Build.Analyzers.Tests.Rules
             Assert.Equal(Docker.Build.Analyzers.Diagnostics.DiagnosticSeverity.Suggestion, d.Severity);
         }
 
+        [Theory]
+        [InlineData("#!/bin/sh\nset -e\ncmd=\"gosu app\"\nif [ \"$(id -u)\" != '0' ]; then cmd=\"\"; fi\nexec $cmd \"$@\"\n", true)]
+        [InlineData("#!/bin/sh\n# switch with: gosu root\nexec \"$@\"\n", false)]
+        [InlineData("#!/bin/sh\n# no gosu here, on purpose\nexec \"$@\"\n", false)]
+        public void Entrypoint_script_that_keeps_the_drop_command_in_a_variable_is_read(string script, bool drops)
+        {
+            var files = new InMemoryFileSystem().AddFile(ProjectDir + "/docker-entrypoint.sh", script);
+            var d = Only("FROM debian:12\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT [\"docker-entrypoint.sh\"]\n", files);
+            Assert.Equal(drops ? Docker.Build.Analyzers.Diagnostics.DiagnosticSeverity.Suggestion : Docker.Build.Analyzers.Diagnostics.DiagnosticSeverity.Warning, d.Severity);
+        }
+
         [Fact]
         public void Entrypoint_script_written_by_heredoc_is_read()
         {

@@ -52,11 +52,28 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
             if (!(ScriptPathOf(words) is string scriptPath)) return null;
             if (!(ReadScript(context, final, scriptPath) is string text)) return null;
             var parsed = ShellScript.Parse(text);
-            if (!parsed.IsParsed) return null;
-            foreach (var c in parsed.Commands)
-                if (Dropper(WordsOf(c)) is string found) return $"'{found}' in the entrypoint script '{scriptPath}'";
+            if (parsed.IsParsed)
+                foreach (var c in parsed.Commands)
+                    if (Dropper(WordsOf(c)) is string found) return $"'{found}' in the entrypoint script '{scriptPath}'";
+            // The command may be kept in a variable first ('cmd="gosu app"', then 'exec $cmd "$@"'): the words of the
+            // script outside comments, read as one list, still name it.
+            if (Dropper(ScriptWords(text)) is string kept) return $"'{kept}' in the entrypoint script '{scriptPath}'";
             return null;
         }
+
+        private static List<string> ScriptWords(string text)
+        {
+            var words = new List<string>();
+            foreach (var rawLine in text.Split('\n'))
+            {
+                string line = rawLine.Trim();
+                if (line.Length == 0 || line[0] == '#') continue;
+                foreach (var word in line.Split(WordSeparators, StringSplitOptions.RemoveEmptyEntries)) words.Add(word);
+            }
+            return words;
+        }
+
+        private static readonly char[] WordSeparators = { ' ', '\t', '\r', '"', '\'', '=', ';', '(', ')', '`', '{', '}', '|', '&' };
 
         private static List<string> WordsOf(SimpleCommand command)
         {
