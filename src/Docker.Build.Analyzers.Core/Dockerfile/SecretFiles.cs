@@ -104,6 +104,27 @@ namespace Docker.Build.Analyzers.Dockerfile
                 || name == "appsettings.local.json";
         }
 
+        private static readonly Regex SettingsCredential = new Regex(
+            "\"[^\"]*(?:password|passwd|pwd|secret|token|apikey|api_key|accesskey|access_key|privatekey|private_key|clientsecret)[^\"]*\"\\s*:\\s*\"(?![\"$%{<])[^\"]{3,}\"" +
+            "|(?:password|pwd)\\s*=\\s*(?![$%{<;\"])[^;\"]{3,}",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+        /// <summary>
+        /// A .NET settings file that holds a literal credential: a secret-named key with a non-empty value that is not a
+        /// placeholder, or a connection string with <c>Password=</c>/<c>Pwd=</c>.
+        /// </summary>
+        public static bool SettingsHoldCredential(string content)
+        {
+            try
+            {
+                return SettingsCredential.IsMatch(content);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return false;
+            }
+        }
+
         /// <summary>
         /// For <see cref="SecretFileEvidence.Content"/> files: true when the text holds a literal credential (a token
         /// or password that is not a <c>${VAR}</c>/<c>%VAR%</c> placeholder) or a private key block.

@@ -325,7 +325,8 @@ namespace Docker.Build.Analyzers.Tests.Rules
         }
 
         [Theory]
-        [InlineData("appsettings.Development.local.json", "{}")]
+        [InlineData("appsettings.Development.local.json", "{ \"ConnectionStrings\": { \"Db\": \"Server=db;User Id=sa;Password=Pa55word!\" } }")]
+        [InlineData("appsettings.local.json", "{ \"Stripe\": { \"ApiKey\": \"sk_live_abc123\" } }")]
         [InlineData("secrets.json", "{}")]
         [InlineData(".env", "A=1")]
         [InlineData("tls/server.pem", "-----BEGIN PRIVATE KEY-----\nMII\n-----END PRIVATE KEY-----\n")]
@@ -340,6 +341,9 @@ namespace Docker.Build.Analyzers.Tests.Rules
         // A public certificate, an ordinary settings file.
         [InlineData("tls/ca.pem", "-----BEGIN CERTIFICATE-----\nMII\n-----END CERTIFICATE-----\n", "")]
         [InlineData("appsettings.json", "{}", "")]
+        // A local settings file without a credential: an environment named 'Local' (routes, log levels, placeholders).
+        [InlineData("appsettings.Local.json", "{ \"ReverseProxy\": { \"Clusters\": { \"c\": { \"Address\": \"http://localhost:5001\" } } } }", "")]
+        [InlineData("appsettings.local.json", "{ \"Password\": \"\", \"ApiKey\": \"${API_KEY}\" }", "")]
         // .dockerignore keeps it out of the build, so 'dotnet publish' inside it cannot publish it.
         [InlineData("certs/api.pfx", "x", "**/*.pfx\n")]
         public void Silent_for_published_items_that_are_not_secrets_or_never_reach_the_build(string item, string content, string dockerignore)

@@ -203,7 +203,14 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                     var text = contextPath != null ? buildContext.TryReadText(contextPath) : null;
                     if (text == null || !SecretFiles.ContentHoldsSecret(target, text)) continue;
                 }
-                else if (evidence == SecretFileEvidence.None && !SecretFiles.IsLocalSettingsFile(target, out what)) continue;
+                else if (evidence == SecretFileEvidence.None)
+                {
+                    // A local settings file is only a leak when it holds a credential: many name an environment
+                    // ('Local') and hold nothing but routes and log levels.
+                    if (!SecretFiles.IsLocalSettingsFile(target, out what)) continue;
+                    var text = contextPath != null ? buildContext.TryReadText(contextPath) : null;
+                    if (text == null || !SecretFiles.SettingsHoldCredential(text)) continue;
+                }
                 result.Add(new PublishedSecret(item, target, what, contextPath));
             }
             return result;
