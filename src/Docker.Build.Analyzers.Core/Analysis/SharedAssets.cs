@@ -124,6 +124,13 @@ namespace Docker.Build.Analyzers.Analysis
                     projects.Add(SafeFullPath(Path.Combine(_projectDirectory, entry.Name)));
             }
             if (projects.Count < 2) return false;
+            // In a solution build the projects it lists come first: a stray copy beside them never takes the folder.
+            var listed = SolutionProjects();
+            if (listed.Count > 0)
+            {
+                var inSolution = projects.FindAll(p => listed.Contains(p, DockerAnalyzer.PathComparer));
+                if (inSolution.Count > 0) projects = inSolution;
+            }
             projects.Sort(DockerAnalyzer.PathComparer);
             string? owner = null;
             foreach (var candidate in projects)

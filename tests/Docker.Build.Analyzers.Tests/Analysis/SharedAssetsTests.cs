@@ -160,6 +160,13 @@ namespace Docker.Build.Analyzers.Tests.Analysis
             // "Api - Backup.csproj" sorts first but does not use the analyzer; Api.csproj reports.
             Assert.Contains(Run("/r/svc/Api.csproj"), d => d.Id == "DKR201");
             Assert.Empty(Run("/r/svc/Api - Backup.csproj"));
+
+            // In a solution build, without any restore output, the project the solution lists owns the folder.
+            files.AddFile("/r/All.sln", "Project(\"{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}\") = \"Api\", \"svc\\Api.csproj\", \"{1}\"\nEndProject\n");
+            var noRestore = new InMemoryFileSystem().AddFile("/r/.git/HEAD", "x").AddFile("/r/svc/Api.csproj", "").AddFile("/r/svc/Api - Backup.csproj", "")
+                .AddFile("/r/svc/Dockerfile", "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nEXPOSE 8080\n").AddFile("/r/All.sln", files.ReadAllBytes("/r/All.sln"));
+            Assert.False(new SharedAssets(noRestore, new ProjectFacts("/r/svc/Api.csproj", solutionPath: "/r/All.sln"), "/r/svc", "/r").AnotherProjectOwnsProjectDirectory());
+            Assert.True(new SharedAssets(noRestore, new ProjectFacts("/r/svc/Api - Backup.csproj", solutionPath: "/r/All.sln"), "/r/svc", "/r").AnotherProjectOwnsProjectDirectory());
         }
 
         [Theory]
