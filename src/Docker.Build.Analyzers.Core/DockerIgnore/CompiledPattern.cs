@@ -331,55 +331,13 @@ namespace Docker.Build.Analyzers.DockerIgnore
         /// <summary>Does some state of the automaton survive reading <paramref name="prefix"/>?</summary>
         private bool AliveAfter(string prefix)
         {
-            int m = _ops.Length;
-            var current = new bool[m + 1];
-            var next = new bool[m + 1];
-            current[0] = true;
-            Close(current);
-            for (int i = 0; i < prefix.Length; i++)
-            {
-                int c = ReadCodePoint(prefix, ref i);
-                Array.Clear(next, 0, next.Length);
-                bool alive = false;
-                for (int j = 0; j < m; j++)
-                {
-                    if (!current[j]) continue;
-                    switch (_ops[j])
-                    {
-                        case Op.Literal:
-                            if (_chars[j] == c) next[j + 1] = alive = true;
-                            break;
-                        case Op.AnyButSlash:
-                            if (c != '/') next[j + 1] = alive = true;
-                            break;
-                        case Op.Class:
-                            if (_classes[j]!.Contains(c)) next[j + 1] = alive = true;
-                            break;
-                        case Op.Star:
-                            if (c != '/') next[j] = alive = true;
-                            break;
-                        case Op.Rest:
-                            if (c != '\n') next[j] = alive = true;
-                            break;
-                        case Op.DirectoriesLoop:
-                            if (c != '\n')
-                            {
-                                next[j] = alive = true;
-                                if (c == '/') next[j + 1] = true;
-                            }
-                            break;
-                    }
-                }
-                if (!alive) return false;
-                var swap = current;
-                current = next;
-                next = swap;
-                Close(current);
-            }
+            long steps = 0;
+            var states = Run(prefix, ref steps);
+            if (states == null) return false;
             // A live state that is not the end still needs more text, which a path below the directory supplies; the
             // end state alone (the pattern is exactly the prefix) matches nothing below.
-            for (int j = 0; j < m; j++)
-                if (current[j]) return true;
+            for (int j = 0; j < _ops.Length; j++)
+                if (states[j]) return true;
             return false;
         }
 
@@ -513,54 +471,67 @@ namespace Docker.Build.Analyzers.DockerIgnore
         /// </summary>
         private bool Simulate(string path, ref long steps)
         {
+            var states = Run(path, ref steps);
+            return states != null && states[_ops.Length];
+        }
+
+        /// <summary>The live states after reading all of <paramref name="text"/>, or null when none survived.</summary>
+        private bool[]? Run(string text, ref long steps)
+        {
             int m = _ops.Length;
             var current = new bool[m + 1];
             var next = new bool[m + 1];
             current[0] = true;
             Close(current);
-            for (int i = 0; i < path.Length; i++)
+            for (int i = 0; i < text.Length; i++)
             {
-                int c = ReadCodePoint(path, ref i);
-                Array.Clear(next, 0, next.Length);
-                bool alive = false;
-                for (int j = 0; j < m; j++)
-                {
-                    if (!current[j]) continue;
-                    steps++;
-                    switch (_ops[j])
-                    {
-                        case Op.Literal:
-                            if (_chars[j] == c) next[j + 1] = alive = true;
-                            break;
-                        case Op.AnyButSlash:
-                            if (c != '/') next[j + 1] = alive = true;
-                            break;
-                        case Op.Class:
-                            if (_classes[j]!.Contains(c)) next[j + 1] = alive = true;
-                            break;
-                        case Op.Star:
-                            if (c != '/') next[j] = alive = true;
-                            break;
-                        case Op.Rest:
-                            // Go's '.' stops at a newline, and Docker's regex inherits that.
-                            if (c != '\n') next[j] = alive = true;
-                            break;
-                        case Op.DirectoriesLoop:
-                            if (c != '\n')
-                            {
-                                next[j] = alive = true;
-                                if (c == '/') next[j + 1] = true;
-                            }
-                            break;
-                    }
-                }
-                if (!alive) return false;
+                int c = ReadCodePoint(text, ref i);
+                if (!Step(current, next, c, ref steps)) return null;
                 var swap = current;
                 current = next;
                 next = swap;
                 Close(current);
             }
-            return current[m];
+            return current;
+        }
+
+        /// <summary>Reads one code point: every live state of <paramref name="current"/> moves into <paramref name="next"/>. False when none survives.</summary>
+        private bool Step(bool[] current, bool[] next, int c, ref long steps)
+        {
+            Array.Clear(next, 0, next.Length);
+            bool alive = false;
+            for (int j = 0; j < _ops.Length; j++)
+            {
+                if (!current[j]) continue;
+                steps++;
+                switch (_ops[j])
+                {
+                    case Op.Literal:
+                        if (_chars[j] == c) next[j + 1] = alive = true;
+                        break;
+                    case Op.AnyButSlash:
+                        if (c != '/') next[j + 1] = alive = true;
+                        break;
+                    case Op.Class:
+                        if (_classes[j]!.Contains(c)) next[j + 1] = alive = true;
+                        break;
+                    case Op.Star:
+                        if (c != '/') next[j] = alive = true;
+                        break;
+                    case Op.Rest:
+                        // Go's '.' stops at a newline, and Docker's regex inherits that.
+                        if (c != '\n') next[j] = alive = true;
+                        break;
+                    case Op.DirectoriesLoop:
+                        if (c != '\n')
+                        {
+                            next[j] = alive = true;
+                            if (c == '/') next[j + 1] = true;
+                        }
+                        break;
+                }
+            }
+            return alive;
         }
 
         /// <summary>Adds the states reachable without reading: past any token that may match nothing.</summary>
