@@ -337,32 +337,37 @@ namespace Docker.Build.Analyzers.Analysis
     /// <summary>The project's own output folders: a script may run <c>dotnet publish</c> into them right before <c>docker build</c>.</summary>
     internal static class OutputFolders
     {
-        public static bool Covers(ProjectFacts project, DockerfileDocument document, string contextPath)
+        /// <summary>Is a full path at or under one of the project's output folders?</summary>
+        public static bool Contain(ProjectFacts project, string fullPath)
         {
-            if (project.OutputDirectories.Count == 0) return false;
-            // The source is relative to whichever context is decided; the project's folders are absolute. Compare the
-            // source against each output folder's path relative to the Dockerfile's starting directory and its parents.
-            string normalized = contextPath.TrimEnd('/');
             foreach (var output in project.OutputDirectories)
             {
                 if (string.IsNullOrWhiteSpace(output)) continue;
-                string full;
-                try { full = Path.GetFullPath(output).Replace('\\', '/').TrimEnd('/'); }
-                catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is PathTooLongException) { continue; }
-                string start = document.ContextDirectory.Replace('\\', '/').TrimEnd('/');
-                for (int level = 0; level < 8 && start.Length > 0; level++)
+                try
                 {
-                    if (full.StartsWith(start + "/", StringComparison.OrdinalIgnoreCase))
-                    {
-                        string relative = full.Substring(start.Length + 1);
-                        if (normalized.Equals(relative, StringComparison.OrdinalIgnoreCase)
-                            || normalized.StartsWith(relative + "/", StringComparison.OrdinalIgnoreCase))
-                            return true;
-                    }
-                    int slash = start.LastIndexOf('/');
-                    if (slash <= 0) break;
-                    start = start.Substring(0, slash);
+                    if (BuildContextResolver.IsAtOrUnder(Path.GetFullPath(fullPath), Path.GetFullPath(output))) return true;
                 }
+                catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is PathTooLongException)
+                {
+                }
+            }
+            return false;
+        }
+
+        /// <summary>
+        /// Before the context is decided: would the source land in an output folder if the context were the
+        /// Dockerfile's starting folder or one of its parents?
+        /// </summary>
+        public static bool Covers(ProjectFacts project, DockerfileDocument document, string contextPath)
+        {
+            if (project.OutputDirectories.Count == 0) return false;
+            string relative = contextPath.TrimEnd('/').Replace('/', Path.DirectorySeparatorChar);
+            string? level = document.ContextDirectory;
+            for (int i = 0; i < 8 && !string.IsNullOrEmpty(level); i++)
+            {
+                if (Contain(project, Path.Combine(level!, relative))) return true;
+                try { level = Path.GetDirectoryName(level!.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)); }
+                catch (ArgumentException) { break; }
             }
             return false;
         }

@@ -10,12 +10,16 @@ namespace Docker.Build.Analyzers.Analysis
     /// <summary>An asset found above (or beside) the project that other projects of the solution may see too.</summary>
     internal sealed class SharedAsset
     {
-        public SharedAsset(string path, AssetKind kind, bool isReported)
+        public SharedAsset(string path, AssetKind kind, bool isReported, DockerfileSyntax? syntax = null)
         {
             Path = path;
             Kind = kind;
             IsReported = isReported;
+            Syntax = syntax;
         }
+
+        /// <summary>A Dockerfile's parse, already made to decide which project it builds.</summary>
+        public DockerfileSyntax? Syntax { get; }
 
         public string Path { get; }
         public AssetKind Kind { get; }
@@ -99,7 +103,7 @@ namespace Docker.Build.Analyzers.Analysis
                     {
                         case AssetKind.Dockerfile:
                             // Dockerfiles in the project directory come from the build's own discovery.
-                            if (above && BuildsThisProject(path)) found.Add(new SharedAsset(path, kind, true));
+                            if (above && BuildsThisProject(path, out var syntax)) found.Add(new SharedAsset(path, kind, true, syntax));
                             break;
                         case AssetKind.Compose:
                         case AssetKind.DockerIgnore:
@@ -199,10 +203,11 @@ namespace Docker.Build.Analyzers.Analysis
         }
 
         /// <summary>Does a Dockerfile above the project build this project? Decided from the Dockerfile alone, the same in every project.</summary>
-        private bool BuildsThisProject(string dockerfilePath)
+        private bool BuildsThisProject(string dockerfilePath, out DockerfileSyntax? syntax)
         {
+            syntax = null;
             if (_projectPath == null) return false;
-            var syntax = WorkspaceLoader.ReadDockerfile(_fileSystem, dockerfilePath, null);
+            syntax = WorkspaceLoader.ReadDockerfile(_fileSystem, dockerfilePath, null);
             if (syntax == null) return false;
             string? built = BuiltProject.Find(_fileSystem, syntax, Path.GetDirectoryName(dockerfilePath) ?? "", _searchDirectories);
             return built != null && DockerAnalyzer.PathComparer.Equals(built, _projectPath);

@@ -26,6 +26,7 @@ namespace Docker.Build.Analyzers.Analysis
 
             var shared = new SharedAssets(fileSystem, project, projectDirectory, repositoryRoot);
             var inputs = new List<(AssetInput Asset, bool Reported)>();
+            var parsed = new Dictionary<string, DockerfileSyntax>(DockerAnalyzer.PathComparer);
             // Two project files in one folder both see its Dockerfiles: the folder's first project (in name order, among
             // those that use the analyzer) reports them, so a build of both reports each finding once.
             bool projectDirectoryOwned = !shared.AnotherProjectOwnsProjectDirectory();
@@ -36,7 +37,11 @@ namespace Docker.Build.Analyzers.Analysis
                 inputs.Add((asset, projectDirectoryOwned || !inProjectDirectory));
             }
             if (request.DiscoverSharedAssets)
-                foreach (var found in shared.Discover()) inputs.Add((new AssetInput(found.Path, found.Kind), found.IsReported));
+                foreach (var found in shared.Discover())
+                {
+                    inputs.Add((new AssetInput(found.Path, found.Kind), found.IsReported));
+                    if (found.Syntax != null) parsed[found.Path] = found.Syntax;
+                }
 
             var dockerfiles = new List<DockerfileDocument>();
             var ignores = new List<DockerIgnoreDocument>();
@@ -51,7 +56,7 @@ namespace Docker.Build.Analyzers.Analysis
                 {
                     case AssetKind.Dockerfile:
                     {
-                        var syntax = ReadDockerfile(fileSystem, path, reported ? diagnostics : null);
+                        var syntax = parsed.TryGetValue(path, out var known) ? known : ReadDockerfile(fileSystem, path, reported ? diagnostics : null);
                         if (syntax == null) continue;
                         // A Dockerfile above the project starts its context search in its own folder.
                         string context = asset.ContextDirectory != null

@@ -88,23 +88,7 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
 
         private static string Where(BuildContext buildContext) => $"in the build context '{buildContext.Directory}' ({buildContext.Decision.Description})";
 
-        private static bool InOutputFolder(DockerfileContext context, BuildContext buildContext, string contextPath)
-        {
-            var outputs = context.Project.OutputDirectories;
-            if (outputs.Count == 0) return false;
-            string full = buildContext.GetFullPath(contextPath.TrimEnd('/'));
-            foreach (var output in outputs)
-            {
-                if (string.IsNullOrWhiteSpace(output)) continue;
-                try
-                {
-                    if (BuildContextResolver.IsAtOrUnder(System.IO.Path.GetFullPath(full), System.IO.Path.GetFullPath(output))) return true;
-                }
-                catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is System.IO.PathTooLongException)
-                {
-                }
-            }
-            return false;
-        }
+        private static bool InOutputFolder(DockerfileContext context, BuildContext buildContext, string contextPath) =>
+            context.Project.OutputDirectories.Count > 0 && OutputFolders.Contain(context.Project, buildContext.GetFullPath(contextPath.TrimEnd('/')));
     }
 }
