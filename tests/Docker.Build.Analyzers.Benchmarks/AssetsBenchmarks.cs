@@ -157,7 +157,7 @@ namespace Docker.Build.Analyzers.Benchmarks
                 "src/*/appsettings.*.local.json", "**/appsettings.Local.json", "**/*.pfx", "**/*.key", "**/secrets.json", "*.user",
             })
             {
-                // DKR_BENCH_NO_WILDCARD_EXCEPTION=1: without '!**/.gitignore', excluded folders need not be listed at all.
+                // DKR_BENCH_NO_WILDCARD_EXCEPTION=1: the template without its wildcard exception (the walk skips the same folders either way).
                 if (line == "!**/.gitignore" && Environment.GetEnvironmentVariable("DKR_BENCH_NO_WILDCARD_EXCEPTION") == "1") continue;
                 sb.Append(line).Append('\n');
             }
@@ -284,7 +284,8 @@ namespace Docker.Build.Analyzers.Benchmarks
             }
             finally
             {
-                bench.Cleanup();
+                // DKR_BENCH_KEEP=1 leaves the solution on disk for profiling (its path is printed above).
+                if (Environment.GetEnvironmentVariable("DKR_BENCH_KEEP") != "1") bench.Cleanup();
             }
         }
 

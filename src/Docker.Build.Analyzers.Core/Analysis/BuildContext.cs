@@ -55,7 +55,11 @@ namespace Docker.Build.Analyzers.Analysis
         public bool Truncated { get; }
     }
 
-    /// <summary>The files of a context the build sees (after .dockerignore), up to the limits.</summary>
+    /// <summary>
+    /// The files of a context the build sees (after .dockerignore), up to the limits. Marker files (<c>.gitignore</c>,
+    /// <c>.gitkeep</c>...) that an exception re-includes inside an excluded folder are left out: they hold nothing a
+    /// rule looks for, and finding them would mean listing every excluded folder.
+    /// </summary>
     public sealed class ContextFileList
     {
         internal ContextFileList(IReadOnlyList<string> files, bool truncated, int entriesVisited)
@@ -210,6 +214,7 @@ namespace Docker.Build.Analyzers.Analysis
             _limits = limits ?? BuildContextLimits.Default;
             // An undecided context is treated as one we cannot see: context-dependent rules stay silent rather than guess.
             Exists = Decision.Source != ContextSource.Undecided && SafeDirectoryExists(directory);
+            _tree = new Lazy<ListedTree>(ListTree, LazyThreadSafetyMode.ExecutionAndPublication);
             _files = new Lazy<ContextFileList>(Walk, LazyThreadSafetyMode.ExecutionAndPublication);
             _listUncached = ListUncached;
             _probeUncached = ProbeUncached;
@@ -387,62 +392,136 @@ namespace Docker.Build.Analyzers.Analysis
         public ContextFileList Files => _files.Value;
 
         /// <summary>The visible files at or below a context-relative path ("" for all).</summary>
-        public IEnumerable<string> FilesUnder(string contextPath)
+        public IEnumerable<string> FilesUnder(string contextPath) => FilesUnder(contextPath, null);
+
+        /// <summary>
+        /// The visible files at or below a context-relative path that <paramref name="mayMatter"/> accepts, in walk
+        /// order. The filter sees the context-relative path before .dockerignore is asked about it: a rule that looks
+        /// for a few names (secrets, project files) pays the ignore file's verdict only for those, not for every file
+        /// of the context. Lazy: stopping early (<c>Any</c>) stops the matching too.
+        /// </summary>
+        public IEnumerable<string> FilesUnder(string contextPath, Func<string, bool>? mayMatter)
         {
-            foreach (var f in Files.Files)
-                if (SlashPath.IsUnder(f, contextPath)) yield return f;
+            if (_files.IsValueCreated || mayMatter == null)
+            {
+                foreach (var f in Files.Files)
+                    if (SlashPath.IsUnder(f, contextPath) && (mayMatter == null || mayMatter(f))) yield return f;
+                yield break;
+            }
+
+            var tree = _tree.Value;
+            var scratch = new List<int>();
+            long work = tree.Work;
+            for (int i = 0; i < tree.FilePaths.Count; i++)
+            {
+                string f = tree.FilePaths[i];
+                if (!SlashPath.IsUnder(f, contextPath) || !mayMatter(f)) continue;
+                if (!Matcher.Evaluate(f, tree.DirectoryStates[tree.FileDirectories[i]], ref work, scratch).IsExcluded) yield return f;
+                if (work > _limits.MaxMatchWork) yield break;
+            }
         }
 
+        /// <summary>Every visible file: the listed tree with each file's verdict.</summary>
         private ContextFileList Walk()
         {
-            var files = new List<string>();
-            if (!Exists) return new ContextFileList(files, false, 0);
+            var tree = _tree.Value;
+            var files = new List<string>(tree.FilePaths.Count);
+            var scratch = new List<int>();
+            long work = tree.Work;
+            for (int i = 0; i < tree.FilePaths.Count; i++)
+            {
+                string path = tree.FilePaths[i];
+                if (!Matcher.Evaluate(path, tree.DirectoryStates[tree.FileDirectories[i]], ref work, scratch).IsExcluded) files.Add(path);
+                if (work > _limits.MaxMatchWork) return new ContextFileList(files, true, tree.EntriesVisited);
+            }
+            return new ContextFileList(files, tree.Truncated, tree.EntriesVisited);
+        }
+
+        /// <summary>
+        /// The context's tree as the build sees it, minus the verdicts on files: every directory that is not excluded
+        /// (with its .dockerignore state) and every file in those directories. Breadth-first, ordinal order, shallow
+        /// files first; bounded in entries, depth and matching work.
+        /// </summary>
+        private sealed class ListedTree
+        {
+            public readonly List<string> FilePaths = new List<string>();
+            public readonly List<int> FileDirectories = new List<int>();
+            public readonly List<DockerIgnoreMatcher.WalkState> DirectoryStates = new List<DockerIgnoreMatcher.WalkState>();
+            public bool Truncated;
+            public int EntriesVisited;
+            public long Work;
+        }
+
+        private readonly Lazy<ListedTree> _tree;
+
+        private ListedTree ListTree()
+        {
+            var tree = new ListedTree();
+            if (!Exists) return tree;
             int visited = 0;
             long work = 0;
-            bool truncated = false;
             var scratch = new List<int>();
-            var queue = new Queue<(string Path, DockerIgnoreMatcher.WalkState State, int Depth)>();
-            queue.Enqueue(("", DockerIgnoreMatcher.WalkState.Root, 0));
+            var queue = new Queue<(string Path, int State, int Depth)>();
+            tree.DirectoryStates.Add(DockerIgnoreMatcher.WalkState.Root);
+            queue.Enqueue(("", 0, 0));
             while (queue.Count > 0)
             {
-                var (directory, state, depth) = queue.Dequeue();
+                var (directory, stateIndex, depth) = queue.Dequeue();
+                var state = tree.DirectoryStates[stateIndex];
                 var entries = Listing(directory);
                 foreach (var entry in entries)
                 {
                     if (entry.IsDirectory) continue;
-                    string name = entry.Name;
-                    if (++visited > _limits.MaxEntries)
-                    {
-                        truncated = true;
-                        return new ContextFileList(files, truncated, visited - 1);
-                    }
-                    string path = SlashPath.Combine(directory, name);
-                    if (!Matcher.Evaluate(path, state, ref work, scratch).IsExcluded) files.Add(path);
-                    if (work > _limits.MaxMatchWork) return new ContextFileList(files, true, visited);
+                    if (++visited > _limits.MaxEntries) return Stop(tree, visited - 1, work);
+                    tree.FilePaths.Add(SlashPath.Combine(directory, entry.Name));
+                    tree.FileDirectories.Add(stateIndex);
                 }
                 foreach (var entry in entries)
                 {
                     if (!entry.IsDirectory) continue;
-                    string name = entry.Name;
-                    if (++visited > _limits.MaxEntries)
-                    {
-                        truncated = true;
-                        return new ContextFileList(files, truncated, visited - 1);
-                    }
-                    string path = SlashPath.Combine(directory, name);
+                    if (++visited > _limits.MaxEntries) return Stop(tree, visited - 1, work);
+                    string path = SlashPath.Combine(directory, entry.Name);
                     var childState = Matcher.Evaluate(path, state, ref work, scratch);
-                    if (work > _limits.MaxMatchWork) return new ContextFileList(files, true, visited);
-                    if (childState.IsExcluded && Matcher.CanSkipExcludedDirectory(path)) continue;
+                    if (work > _limits.MaxMatchWork) return Stop(tree, visited, work);
+                    if (childState.IsExcluded && Matcher.CanSkipExcludedDirectory(path, IsMarkerFileException)) continue;
                     if (depth + 1 > _limits.MaxDepth)
                     {
-                        truncated = true;
+                        tree.Truncated = true;
                         continue;
                     }
-                    queue.Enqueue((path, childState, depth + 1));
+                    tree.DirectoryStates.Add(childState);
+                    queue.Enqueue((path, tree.DirectoryStates.Count - 1, depth + 1));
                 }
             }
-            return new ContextFileList(files, truncated, visited);
+            tree.EntriesVisited = visited;
+            tree.Work = work;
+            return tree;
         }
+
+        private static ListedTree Stop(ListedTree tree, int visited, long work)
+        {
+            tree.Truncated = true;
+            tree.EntriesVisited = visited;
+            tree.Work = work;
+            return tree;
+        }
+
+        // Files that only mark or configure a folder for other tools: no code, no build output, no secrets. Visual
+        // Studio's template re-includes '**/.gitignore' everywhere; listing every excluded bin/, obj/ and node_modules/
+        // folder of a solution to find them would cost most of the walk, and no rule has a use for them.
+        private static readonly HashSet<string> MarkerFileNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ".gitignore", ".gitkeep", ".gitattributes", ".keep", ".npmignore", ".dockerignore", ".editorconfig",
+            ".prettierignore", ".eslintignore",
+        };
+
+        private static readonly Func<DockerIgnorePattern, bool> IsMarkerFileException = pattern =>
+        {
+            string text = pattern.Pattern;
+            int slash = text.LastIndexOf('/');
+            string last = text.Substring(slash + 1);
+            return MarkerFileNames.Contains(last);
+        };
 
         /// <summary>Reads a context file's text for content checks; null when missing, unreadable or larger than <paramref name="maxBytes"/>.</summary>
         public string? TryReadText(string contextPath, int maxBytes = 256 * 1024)

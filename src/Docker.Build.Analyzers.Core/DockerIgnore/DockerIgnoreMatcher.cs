@@ -189,7 +189,13 @@ namespace Docker.Build.Analyzers.DockerIgnore
         /// path inside it. Like Docker, this only reasons about exceptions that are plain paths; with any wildcard
         /// exception every excluded directory is walked.
         /// </summary>
-        public bool CanSkipExcludedDirectory(string directory)
+        public bool CanSkipExcludedDirectory(string directory) => CanSkipExcludedDirectory(directory, null);
+
+        /// <summary>
+        /// The same, disregarding the exceptions <paramref name="disregard"/> accepts: a walk that has no use for what
+        /// those exceptions bring back (empty marker files such as <c>.gitignore</c>) need not list the directory.
+        /// </summary>
+        public bool CanSkipExcludedDirectory(string directory, Func<DockerIgnorePattern, bool>? disregard)
         {
             if (!HasExceptions) return true;
             // Only an exception that can match a path below the directory can bring something inside it back:
@@ -197,6 +203,7 @@ namespace Docker.Build.Analyzers.DockerIgnore
             foreach (var p in _patterns)
             {
                 if (!p.IsException) continue;
+                if (disregard != null && disregard(p)) continue;
                 if (p.CanMatchBelow(directory)) return false;
             }
             return true;

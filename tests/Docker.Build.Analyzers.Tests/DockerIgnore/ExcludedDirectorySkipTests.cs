@@ -57,8 +57,107 @@ namespace Docker.Build.Analyzers.Tests.DockerIgnore
                 }
                 var ignore = DockerIgnoreParser.Parse(string.Join("\n", lines));
                 var walked = new BuildContext(files, "/ctx", ignore).Files.Files.OrderBy(p => p, StringComparer.Ordinal).ToArray();
-                var expected = BruteForce(files, ignore.Matcher).OrderBy(p => p, StringComparer.Ordinal).ToArray();
-                Assert.True(expected.SequenceEqual(walked), $"patterns:\n{string.Join("\n", lines)}\nfiles:\n{string.Join("\n", all)}\nexpected:\n{string.Join("\n", expected)}\nwalked:\n{string.Join("\n", walked)}");
+                // The walk leaves out marker files ('.gitignore') that an exception re-includes inside an excluded
+                // folder, and only those: anything else the build sees is walked.
+                var expected = BruteForce(files, ignore.Matcher)
+                    .Where(p => !(IsInsideExcludedFolder(p, ignore.Matcher) && p.Split('/').Contains(".gitignore")))
+                    .OrderBy(p => p, StringComparer.Ordinal).ToArray();
+                var omittedWrongly = walked.Except(BruteForce(files, ignore.Matcher)).ToArray();
+                Assert.Empty(omittedWrongly);
+                Assert.True(expected.All(walked.Contains), $"patterns:\n{string.Join("\n", lines)}\nfiles:\n{string.Join("\n", all)}\nexpected:\n{string.Join("\n", expected)}\nwalked:\n{string.Join("\n", walked)}");
+            }
+        }
+
+        private static bool IsInsideExcludedFolder(string path, DockerIgnoreMatcher matcher)
+        {
+            var state = DockerIgnoreMatcher.WalkState.Root;
+            var parts = path.Split('/');
+            string prefix = "";
+            for (int i = 0; i < parts.Length - 1; i++)
+            {
+                prefix = prefix.Length == 0 ? parts[i] : prefix + "/" + parts[i];
+                state = matcher.Evaluate(prefix, state);
+                if (state.IsExcluded) return true;
+            }
+            return false;
+        }
+
+        [Fact]
+        public void Visual_Studio_template_walk_does_not_list_excluded_output_folders_for_gitignore_files()
+        {
+            var files = new RecordingFileSystem();
+            files.AddFile("/ctx/src/Api/Api.csproj", "<Project />");
+            files.AddFile("/ctx/src/Api/Program.cs", "");
+            files.AddFile("/ctx/src/Api/.gitignore", "bin/");
+            files.AddFile("/ctx/src/Api/bin/Debug/net8.0/Api.dll", "");
+            files.AddFile("/ctx/src/Api/bin/.gitignore", "*");
+            files.AddFile("/ctx/src/Api/obj/project.assets.json", "{}");
+            files.AddFile("/ctx/src/Api/node_modules/pkg/index.js", "");
+            var ignore = DockerIgnoreParser.Parse("**/bin\n**/obj\n**/node_modules\n!**/.gitignore\n");
+
+            var walked = new BuildContext(files, "/ctx", ignore).Files.Files;
+
+            Assert.Equal(new[] { "src/Api/.gitignore", "src/Api/Api.csproj", "src/Api/Program.cs" }, walked.OrderBy(p => p, StringComparer.Ordinal));
+            Assert.DoesNotContain(files.Listed, d => d.Contains("/bin") || d.Contains("/obj") || d.Contains("node_modules"));
+            // A question about one path still gets Docker's exact answer: the .gitignore inside bin/ is sent.
+            Assert.True(new BuildContext(files, "/ctx", ignore).Probe("src/Api/bin/.gitignore").IsVisible);
+        }
+
+        [Fact]
+        public void A_wildcard_exception_that_may_bring_back_more_than_marker_files_still_walks_the_folder()
+        {
+            var files = new RecordingFileSystem();
+            files.AddFile("/ctx/src/Api/bin/appsettings.json", "{}");
+            files.AddFile("/ctx/src/Api/bin/Api.dll", "");
+            var ignore = DockerIgnoreParser.Parse("**/bin\n!**/*.json\n");
+
+            var walked = new BuildContext(files, "/ctx", ignore).Files.Files;
+
+            Assert.Equal(new[] { "src/Api/bin/appsettings.json" }, walked);
+        }
+
+        [Fact]
+        public void A_filtered_query_asks_the_ignore_file_only_about_the_files_it_accepts()
+        {
+            var files = new InMemoryFileSystem();
+            files.AddFile("/ctx/a/one.cs", "");
+            files.AddFile("/ctx/a/.env", "X=1");
+            files.AddFile("/ctx/b/two.cs", "");
+            files.AddFile("/ctx/b/.env", "X=1");
+            var ignore = DockerIgnoreParser.Parse("b/.env\n");
+            var context = new BuildContext(files, "/ctx", ignore);
+            var asked = new List<string>();
+
+            var found = context.FilesUnder("", p => { asked.Add(p); return p.EndsWith(".env", StringComparison.Ordinal); }).ToList();
+
+            Assert.Equal(new[] { "a/.env" }, found);
+            Assert.Equal(new[] { "a/.env", "a/one.cs", "b/.env", "b/two.cs" }, asked.OrderBy(p => p, StringComparer.Ordinal));
+            // The same answer as filtering the full walk.
+            Assert.Equal(found, context.Files.Files.Where(p => p.EndsWith(".env", StringComparison.Ordinal)));
+            Assert.Equal(new[] { "b/two.cs" }, context.FilesUnder("b", p => p.EndsWith(".cs", StringComparison.Ordinal)));
+        }
+
+        /// <summary>An in-memory file system that records which directories were listed.</summary>
+        private sealed class RecordingFileSystem : IFileSystem
+        {
+            private readonly InMemoryFileSystem _inner = new InMemoryFileSystem();
+            public readonly List<string> Listed = new List<string>();
+
+            public RecordingFileSystem AddFile(string path, string text)
+            {
+                _inner.AddFile(path, text);
+                return this;
+            }
+
+            public bool FileExists(string path) => _inner.FileExists(path);
+            public bool DirectoryExists(string path) => _inner.DirectoryExists(path);
+            public long GetFileLength(string path) => _inner.GetFileLength(path);
+            public byte[] ReadAllBytes(string path) => _inner.ReadAllBytes(path);
+
+            public IEnumerable<DirectoryEntry> EnumerateEntries(string directory)
+            {
+                lock (Listed) Listed.Add(directory);
+                return _inner.EnumerateEntries(directory);
             }
         }
 

@@ -42,7 +42,7 @@ namespace Docker.Build.Analyzers.Rules.DockerIgnore
                 var projects = new HashSet<string>(StringComparer.Ordinal);
                 var outputFolders = new List<(string Folder, int Kind)>();
                 var seen = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var file in buildContext.Files.Files)
+                foreach (var file in buildContext.FilesUnder("", MayMatter))
                 {
                     if (IgnoreFileContexts.IsProjectFile(file)) { projects.Add(SlashPath.Parent(file)); continue; }
                     for (int k = 0; k < OutputFolders.Length; k++)
@@ -68,6 +68,10 @@ namespace Docker.Build.Analyzers.Rules.DockerIgnore
                 + " (" + IgnoreFileContexts.ListPaths(offending.ConvertAll(f => f + "/"), ListedFolders) + ")";
             context.Report(new TextSpan(0, 0), IgnoreFileContexts.FileName(context.Document.Path), what, patterns);
         }
+
+        /// <summary>Project files and files inside a bin/ or obj/ folder: the only ones this rule looks at.</summary>
+        private static readonly Func<string, bool> MayMatter = file =>
+            IgnoreFileContexts.IsProjectFile(file) || OutputFolderOf(file, OutputFolders[0]) != null || OutputFolderOf(file, OutputFolders[1]) != null;
 
         /// <summary>The first folder of a path named <paramref name="name"/> (<c>src/App/obj</c> for <c>src/App/obj/x/y.json</c>), or null.</summary>
         private static string? OutputFolderOf(string file, string name)

@@ -55,6 +55,13 @@ namespace Docker.Build.Analyzers.Rules.DockerIgnore
             return text != null && SecretFiles.ContentHoldsSecret(path, text);
         }
 
+        /// <summary>
+        /// Could <see cref="IsSecret"/> say yes for this path? By name alone, no reading: walks ask .dockerignore about
+        /// these files only.
+        /// </summary>
+        public static bool MayBeSecret(string path) =>
+            SecretFiles.Classify(path, out _, out _) != SecretFileEvidence.None || IsLocalSettings(path, out _, out _);
+
         /// <summary><c>appsettings.Development.local.json</c>: a developer's own overrides, where connection strings and keys end up.</summary>
         private static bool IsLocalSettings(string path, out string what, out string ignorePattern)
         {

@@ -27,7 +27,7 @@ namespace Docker.Build.Analyzers.Rules.DockerIgnore
             var patterns = new List<string>();
             foreach (var buildContext in IgnoreFileContexts.Of(context.Workspace, context.Document))
             {
-                foreach (var file in buildContext.Files.Files)
+                foreach (var file in buildContext.FilesUnder("", IgnoreFileContexts.MayBeSecret))
                 {
                     if (found.Contains(file)) continue;
                     if (!IgnoreFileContexts.IsSecret(buildContext, file, out string what, out string pattern)) continue;

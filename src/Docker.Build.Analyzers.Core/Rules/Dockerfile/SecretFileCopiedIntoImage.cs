@@ -313,7 +313,7 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                 foreach (var entry in buildContext.Glob(path).Visible)
                 {
                     if (entry.Kind == ContextEntryKind.File) Check(entry.Path, null, buildContext, excludes, result);
-                    else foreach (var f in buildContext.FilesUnder(entry.Path)) Check(f, entry.Path, buildContext, excludes, result);
+                    else foreach (var f in buildContext.FilesUnder(entry.Path, MayBeSecret)) Check(f, entry.Path, buildContext, excludes, result);
                 }
             }
             else
@@ -324,10 +324,13 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                 if (!entry.Exists && !buildContext.Matcher.IsExcluded(path)) return SecretsNamedBy(source, byNameOnly: true);
                 if (!entry.IsVisible) return result; // ignored: nothing is copied (DKR121 says so)
                 if (entry.Kind == ContextEntryKind.File) Check(path, null, buildContext, excludes, result);
-                else foreach (var f in buildContext.FilesUnder(path)) Check(f, path, buildContext, excludes, result);
+                else foreach (var f in buildContext.FilesUnder(path, MayBeSecret)) Check(f, path, buildContext, excludes, result);
             }
             return result;
         }
+
+        // Walks ask .dockerignore only about the files whose name may make them secrets.
+        private static readonly Func<string, bool> MayBeSecret = file => SecretFiles.Classify(file, out _, out _) != SecretFileEvidence.None;
 
         /// <summary>
         /// Adds the file when it is a secret that the copy takes. <paramref name="root"/> is the copied directory, or

@@ -143,13 +143,13 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
                 if (path.IndexOf("**", StringComparison.Ordinal) >= 0) return null;
                 var matches = buildContext.Glob(path).Visible;
                 if (!matches.Any(e => e.Kind == ContextEntryKind.Directory) && path != "*") return null;
-                files = matches.SelectMany(e => e.Kind == ContextEntryKind.Directory ? buildContext.FilesUnder(e.Path) : new[] { e.Path });
+                files = matches.SelectMany(e => e.Kind == ContextEntryKind.Directory ? buildContext.FilesUnder(e.Path, IsSourceFile) : new[] { e.Path });
             }
             else
             {
                 var entry = buildContext.Probe(path);
                 if (!entry.IsVisible || entry.Kind != ContextEntryKind.Directory) return null;
-                files = buildContext.FilesUnder(path);
+                files = buildContext.FilesUnder(path, IsSourceFile);
             }
             // A directory of build settings or local packages (eng/, nuget/) may belong before the restore; one with code does not.
             if (!files.Any(IsSourceFile)) return null;
