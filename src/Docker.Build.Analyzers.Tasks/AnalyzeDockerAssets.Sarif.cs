@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Security;
 using Docker.Build.Analyzers.Analysis;
 using Docker.Build.Analyzers.Diagnostics;
 using Docker.Build.Analyzers.Reporting;
@@ -34,8 +33,9 @@ namespace Docker.Build.Analyzers.Tasks
                 SarifLogWriter.WriteFile(path, run);
                 Log.LogMessage(MessageImportance.Low, "Docker.Build.Analyzers: wrote the SARIF log {0} ({1} results, {2} suppressed in source).", path, reported.Count, suppressedInSource.Count);
             }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException || ex is SecurityException)
+            catch (Exception ex)
             {
+                // Any failure, expected (I/O, permissions, a malformed path) or not, is one clear warning, never MSB4018.
                 var rule = AnalyzerRules.ReportUnwritable;
                 if (ParseCodes(NoWarn).Contains(rule.Id)) return;
                 string file = string.IsNullOrWhiteSpace(ProjectPath) ? "" : ProjectPath!;
