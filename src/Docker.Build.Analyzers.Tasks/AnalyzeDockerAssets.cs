@@ -14,7 +14,7 @@ namespace Docker.Build.Analyzers.Tasks
     /// with its code, file, line and column. Never fails the build by itself: only findings the user promoted to
     /// errors do.
     /// </summary>
-    public sealed class AnalyzeDockerAssets : Task
+    public sealed partial class AnalyzeDockerAssets : Task
     {
         private readonly Func<AnalysisRequest, AnalysisResult> _analyze;
 
@@ -77,25 +77,43 @@ namespace Docker.Build.Analyzers.Tasks
 
         public override bool Execute()
         {
+            // What the build reported, and the inline-suppressed findings as they would have been reported: the SARIF log's results.
+            var reported = new List<Diagnostic>();
+            var suppressedInSource = new List<Diagnostic>();
+            string? failure = null;
             try
             {
                 var request = CreateRequest();
-                if (request.Assets.Count == 0 && !request.DiscoverSharedAssets) return true;
-
-                var result = _analyze(request);
-                var suppressed = ParseCodes(NoWarn);
-                foreach (var diagnostic in result.Diagnostics)
+                if (request.Assets.Count != 0 || request.DiscoverSharedAssets)
                 {
-                    if (suppressed.Contains(diagnostic.Id)) continue;
-                    Report(diagnostic);
+                    var result = _analyze(request);
+                    var noWarn = ParseCodes(NoWarn);
+                    foreach (var diagnostic in result.Diagnostics)
+                    {
+                        var effective = Effective(diagnostic, noWarn);
+                        if (effective == null) continue;
+                        Report(effective);
+                        reported.Add(effective);
+                    }
+                    foreach (var diagnostic in result.SuppressedDiagnostics)
+                    {
+                        var effective = Effective(diagnostic, noWarn);
+                        if (effective != null) suppressedInSource.Add(effective);
+                    }
                 }
             }
             catch (Exception ex)
             {
                 ReportCrash(ex);
+                failure = ex.GetType().FullName + ": " + ex.Message;
             }
+            WriteSarifLogIfRequested(reported, suppressedInSource, failure);
             return !Log.HasLoggedErrors;
         }
+
+        /// <summary>A finding as the build reports it, or null when the project's settings drop it (NoWarn).</summary>
+        private static Diagnostic? Effective(Diagnostic diagnostic, HashSet<string> noWarn) =>
+            noWarn.Contains(diagnostic.Id) ? null : diagnostic;
 
         internal AnalysisRequest CreateRequest()
         {

@@ -15,11 +15,25 @@ namespace Docker.Build.Analyzers.Analysis
     public sealed class AnalysisResult
     {
         public AnalysisResult(IReadOnlyList<Diagnostic> diagnostics)
+            : this(diagnostics, Array.Empty<Diagnostic>())
         {
-            Diagnostics = diagnostics;
         }
 
+        public AnalysisResult(IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<Diagnostic> suppressedDiagnostics)
+        {
+            Diagnostics = diagnostics ?? throw new ArgumentNullException(nameof(diagnostics));
+            SuppressedDiagnostics = suppressedDiagnostics ?? Array.Empty<Diagnostic>();
+        }
+
+        /// <summary>The findings to report.</summary>
         public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+        /// <summary>
+        /// Findings an inline comment (<c># dkr-disable...</c>, <c># hadolint ignore=</c>, <c># check=skip=</c>)
+        /// suppressed, at the severity they would have had, in the same order. Hosts never print them; reports that
+        /// record suppressions (SARIF) keep them, flagged as suppressed in source.
+        /// </summary>
+        public IReadOnlyList<Diagnostic> SuppressedDiagnostics { get; }
     }
 
     /// <summary>
@@ -47,6 +61,7 @@ namespace Docker.Build.Analyzers.Analysis
         {
             if (request == null) throw new ArgumentNullException(nameof(request));
             var diagnostics = new List<Diagnostic>();
+            var suppressed = new List<Diagnostic>();
             var workspace = WorkspaceLoader.Load(request, diagnostics);
             var suppressions = new SuppressionsByFile(workspace);
 
@@ -57,7 +72,7 @@ namespace Docker.Build.Analyzers.Analysis
                 var found = new List<Diagnostic>();
                 foreach (var rule in _dockerfileRules)
                     Run(rule, () => rule.Analyze(new DockerfileContext(rule.Descriptor, document, workspace, found)), document.Syntax.Source, found);
-                Keep(found, document.Purpose, suppressions, diagnostics);
+                Keep(found, document.Purpose, suppressions, diagnostics, suppressed);
             }
 
             foreach (var document in workspace.DockerIgnores)
@@ -67,7 +82,7 @@ namespace Docker.Build.Analyzers.Analysis
                 var found = new List<Diagnostic>();
                 foreach (var rule in _dockerIgnoreRules)
                     Run(rule, () => rule.Analyze(new DockerIgnoreContext(rule.Descriptor, document, workspace, found)), document.File.Source, found);
-                Keep(found, document.Purpose, suppressions, diagnostics);
+                Keep(found, document.Purpose, suppressions, diagnostics, suppressed);
             }
 
             if (_composeRules.Count > 0)
@@ -79,13 +94,15 @@ namespace Docker.Build.Analyzers.Analysis
                     var found = new List<Diagnostic>();
                     foreach (var rule in _composeRules)
                         Run(rule, () => rule.Analyze(new ComposeContext(rule.Descriptor, document, workspace, found)), document.Source, found);
-                    Keep(found, document.Purpose, suppressions, diagnostics);
+                    Keep(found, document.Purpose, suppressions, diagnostics, suppressed);
                 }
             }
 
             var ordered = diagnostics.Distinct(DiagnosticIdentity.Instance).ToList();
             ordered.Sort(Diagnostic.Comparer);
-            return new AnalysisResult(ordered);
+            var orderedSuppressed = suppressed.Distinct(DiagnosticIdentity.Instance).ToList();
+            orderedSuppressed.Sort(Diagnostic.Comparer);
+            return new AnalysisResult(ordered, orderedSuppressed);
         }
 
         /// <summary>Runs one rule; an exception becomes an internal-error finding on the file and the other rules go on.</summary>
@@ -102,13 +119,15 @@ namespace Docker.Build.Analyzers.Analysis
         }
 
         /// <summary>Applies the asset's purpose (production-only rules are suggestions elsewhere) and inline suppressions.</summary>
-        private static void Keep(List<Diagnostic> found, AssetPurpose purpose, SuppressionsByFile suppressions, List<Diagnostic> diagnostics)
+        private static void Keep(List<Diagnostic> found, AssetPurpose purpose, SuppressionsByFile suppressions, List<Diagnostic> diagnostics, List<Diagnostic> suppressed)
         {
             foreach (var d in found)
             {
                 if (d.Severity == DiagnosticSeverity.None) continue;
-                if (suppressions.IsSuppressed(d)) continue;
-                diagnostics.Add(d.WithSeverity(PurposePolicy.Apply(d.Id, d.Severity, purpose)));
+                var kept = d.WithSeverity(PurposePolicy.Apply(d.Id, d.Severity, purpose));
+                // Suppressed findings are set aside, not dropped: a SARIF log records them as suppressed in source.
+                if (suppressions.IsSuppressed(d)) suppressed.Add(kept);
+                else diagnostics.Add(kept);
             }
         }
 

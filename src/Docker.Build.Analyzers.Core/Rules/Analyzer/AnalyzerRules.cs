@@ -22,5 +22,12 @@ namespace Docker.Build.Analyzers.Rules.Analyzer
             "DKR903", "Internal analyzer error", RuleCategory.Analyzer, DiagnosticSeverity.Warning,
             "Rule {0} failed on this file and was skipped ({1}); please report it",
             "A rule threw an exception. The build goes on; the other rules still ran.");
+
+        // DKR91x: the analyzer's own output (reports), apart from DKR90x (input it could not read or analyse).
+
+        public static readonly RuleDescriptor ReportUnwritable = new RuleDescriptor(
+            "DKR910", "Report file cannot be written", RuleCategory.Analyzer, DiagnosticSeverity.Warning,
+            "The SARIF log '{0}' could not be written ({1}); the findings are still reported in the build output",
+            "The build was asked for a SARIF log (DockerAnalyzersSarifFile) at a path that cannot be written: a folder in the way, no permission, an invalid name, or a full disk.");
     }
 }
