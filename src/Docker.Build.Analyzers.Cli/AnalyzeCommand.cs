@@ -71,13 +71,19 @@ namespace Docker.Build.Analyzers.Cli
             return shown.Count > 0 ? Program.FindingsFound : Program.Clean;
         }
 
-        internal static AnalysisResult Analyze(AnalysisTarget target)
+        internal static AnalysisResult Analyze(AnalysisTarget target) => Analyze(target.RootDirectory, target.Assets, null);
+
+        /// <summary>
+        /// One folder analysis. Configuration (.editorconfig/.globalconfig severities) is to be passed here, the same
+        /// way the MSBuild task passes it, once the engine reads it.
+        /// </summary>
+        internal static AnalysisResult Analyze(string rootDirectory, IReadOnlyList<FoundAsset> assets, IFileSystem? fileSystem)
         {
-            var inputs = new List<AssetInput>(target.Assets.Count);
-            foreach (var asset in target.Assets) inputs.Add(new AssetInput(asset.Path, asset.Kind));
-            var request = new AnalysisRequest(target.RootDirectory, inputs)
+            var inputs = new List<AssetInput>(assets.Count);
+            foreach (var asset in assets) inputs.Add(new AssetInput(asset.Path, asset.Kind));
+            var request = new AnalysisRequest(rootDirectory, inputs, fileSystem: fileSystem)
                 .AsFolderAnalysis()
-                .WithParallelism(target.Assets.Count >= 8 ? Environment.ProcessorCount : 1);
+                .WithParallelism(assets.Count >= 8 ? Environment.ProcessorCount : 1);
             return new DockerAnalyzer().Analyze(request);
         }
 

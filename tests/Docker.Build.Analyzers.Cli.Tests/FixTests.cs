@@ -142,5 +142,68 @@ namespace Docker.Build.Analyzers.Cli.Tests
 
             Assert.Equal(text, folder.ReadText("Dockerfile"));
         }
+    
+
+        private const string CopiesEverything =
+            "FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nWORKDIR /src\nCOPY . .\nRUN dotnet publish src/App/App.csproj -o /out\n" +
+            "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY --from=build /out /app\nUSER $APP_UID\nENTRYPOINT [\"dotnet\", \"/app/App.dll\"]\n";
+
+        private static void WriteRepository(FixtureFolder folder)
+        {
+            System.IO.Directory.CreateDirectory(System.IO.Path.Combine(folder.Root, ".git"));
+            folder.Write(".git/HEAD", "ref: refs/heads/main\n");
+            folder.Write("Dockerfile", CopiesEverything);
+            folder.Write("src/App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\" />\n");
+            folder.Write("src/App/Program.cs", "return;\n");
+            folder.Write("src/App/obj/project.assets.json", "{}\n");
+            folder.Write(".env", "PASSWORD=x\n");
+        }
+
+        [Fact]
+        public void Missing_dockerignore_entries_are_appended_in_the_files_line_breaks_and_a_second_fix_changes_nothing()
+        {
+            using var folder = new FixtureFolder();
+            WriteRepository(folder);
+            folder.Write(".dockerignore", "# mine\r\nnode_modules");
+
+            var run = folder.Run("--fix", "--severity", "error");
+
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.Equal("# mine\r\nnode_modules\r\n.git\r\n**/obj/\r\n**/.env\r\n", folder.ReadText(".dockerignore"));
+            var again = folder.Run("--fix", "--dry-run");
+            Assert.True(again.ExitCode == 0, again.ToString());
+            Assert.Equal("", again.StandardOutput);
+        }
+
+        [Fact]
+        public void An_entry_the_file_reincludes_on_purpose_is_not_added()
+        {
+            using var folder = new FixtureFolder();
+            WriteRepository(folder);
+            folder.Write(".dockerignore", "**/obj/\n.git\n*.env\n!.env\n");
+
+            folder.Run("--fix");
+
+            Assert.Equal("**/obj/\n.git\n*.env\n!.env\n", folder.ReadText(".dockerignore"));
+        }
+
+        [Fact]
+        public void A_context_without_dockerignore_gets_the_recommended_one_and_dry_run_shows_it_as_a_new_file()
+        {
+            using var folder = new FixtureFolder();
+            WriteRepository(folder);
+
+            var dry = folder.Run("--fix", "--dry-run");
+            Assert.Equal(1, dry.ExitCode);
+            Assert.Contains("--- /dev/null\n+++ b/.dockerignore\n@@ -0,0 +1,4 @@\n+**/bin/\n+**/obj/\n+.git\n+**/.env\n", dry.StandardOutput);
+            Assert.False(System.IO.File.Exists(System.IO.Path.Combine(folder.Root, ".dockerignore")));
+
+            var run = folder.Run("--fix");
+            Assert.Contains("Created .dockerignore (DKR401)", run.StandardError);
+            Assert.Equal("**/bin/\n**/obj/\n.git\n**/.env\n", folder.ReadText(".dockerignore"));
+            Assert.Equal(CopiesEverything, folder.ReadText("Dockerfile"));
+            var again = folder.Run("--fix", "--dry-run");
+            Assert.Equal("", again.StandardOutput);
+        }
     }
 }

@@ -45,6 +45,8 @@ namespace Docker.Build.Analyzers.Fixes
         {
             DockerfileFixes.NoInstallRecommends, DockerfileFixes.ApkNoCache, DockerfileFixes.PipNoCacheDir, DockerfileFixes.Maintainer,
             DockerfileFixes.RunsAsRoot, DockerfileFixes.ShellFormStartup, ComposeFixes.ObsoleteVersion,
+            DockerIgnoreFixes.GitNotIgnored, DockerIgnoreFixes.BuildOutputNotIgnored, DockerIgnoreFixes.SecretsNotIgnored,
+            DockerIgnoreFixes.NoDockerIgnore,
         };
 
         public static bool IsFixable(string ruleId)
@@ -64,6 +66,7 @@ namespace Docker.Build.Analyzers.Fixes
             {
                 AssetKind.Dockerfile => DockerfileFixes.EditsFor(text, mine),
                 AssetKind.Compose => ComposeFixes.EditsFor(text, mine),
+                AssetKind.DockerIgnore => DockerIgnoreFixes.EditsFor(text, mine),
                 _ => Array.Empty<TextEdit>(),
             };
         }
@@ -85,6 +88,45 @@ namespace Docker.Build.Analyzers.Fixes
             foreach (var d in findings)
                 if (string.Equals(d.FilePath, path, StringComparison.Ordinal) && IsFixable(d.Id) && !ids.Contains(d.Id)) ids.Add(d.Id);
             return new FixedFile(path, bytes, Encode(fixedText, text.HasByteOrderMark), text.Text, fixedText, ids);
+        }
+
+        /// <summary>
+        /// The .dockerignore files to create: for each build context a DKR401 finding names (a directory copied from
+        /// a context without one), the file the finding recommends. Never one that exists already.
+        /// </summary>
+        public static IReadOnlyList<FixedFile> NewFiles(IEnumerable<Diagnostic> findings, IFileSystem fileSystem)
+        {
+            var created = new List<FixedFile>();
+            foreach (var d in findings)
+            {
+                if (d.Id != DockerIgnoreFixes.NoDockerIgnore || d.Arguments.Count < 3 || string.IsNullOrWhiteSpace(d.Arguments[2])) continue;
+                string path;
+                try
+                {
+                    path = System.IO.Path.Combine(System.IO.Path.GetFullPath(d.Arguments[2]), ".dockerignore");
+                    if (fileSystem.FileExists(path) || fileSystem.DirectoryExists(path) || !fileSystem.DirectoryExists(d.Arguments[2])) continue;
+                }
+                catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is System.IO.IOException || ex is UnauthorizedAccessException)
+                {
+                    continue;
+                }
+                bool known = false;
+                foreach (var f in created) if (string.Equals(f.Path, path, StringComparison.Ordinal)) known = true;
+                if (known) continue;
+                // The line breaks of the Dockerfile whose COPY asked for it.
+                string lineBreak = "\n";
+                try
+                {
+                    var dockerfile = AssetReader.TryRead(fileSystem, d.FilePath, out _);
+                    if (dockerfile != null) lineBreak = LineBreakOf(dockerfile.Text);
+                }
+                catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException)
+                {
+                }
+                string text = DockerIgnoreFixes.NewFileText(lineBreak);
+                created.Add(new FixedFile(path, Array.Empty<byte>(), Utf8NoBom.GetBytes(text), "", text, new[] { d.Id }));
+            }
+            return created;
         }
 
         private static bool SameBytes(byte[] a, byte[] b)
