@@ -129,6 +129,30 @@ namespace Docker.Build.Analyzers.Cli.Tests
         }
 
         [Fact]
+        public void A_shell_form_ENTRYPOINT_after_a_CMD_of_the_same_stage_stays_as_it_is_while_one_in_a_later_stage_is_converted()
+        {
+            using var folder = new FixtureFolder();
+            const string text =
+                "FROM ubuntu:24.04 AS base\n" +
+                "CMD [\"--verbose\"]\n" +
+                "ENTRYPOINT /usr/bin/app\n" +
+                "FROM base\n" +
+                "USER 1000\n" +
+                "ENTRYPOINT /usr/bin/app --quiet\n";
+            folder.Write("Dockerfile", text);
+
+            folder.Run("--fix");
+
+            Assert.Equal(text.Replace("ENTRYPOINT /usr/bin/app --quiet", "ENTRYPOINT [\"/usr/bin/app\", \"--quiet\"]"), folder.ReadText("Dockerfile"));
+
+            const string cmdFirst = "FROM ubuntu:24.04\nUSER 1000\nCMD [\"--verbose\"]\nENTRYPOINT /usr/bin/app\n";
+            folder.Write("Dockerfile", cmdFirst);
+            var run = folder.Run("--fix", "--severity", "suggestion");
+            Assert.Contains("Dockerfile(4,12): message DKR302: ", run.StandardOutput);
+            Assert.Equal(cmdFirst, folder.ReadText("Dockerfile"));
+        }
+
+        [Fact]
         public void Exec_form_RUN_and_non_dotnet_images_get_no_fix()
         {
             using var folder = new FixtureFolder();

@@ -104,7 +104,7 @@ namespace Docker.Build.Analyzers.Fixes
                 if (instruction.Kind != InstructionKind.Cmd && instruction.Kind != InstructionKind.Entrypoint) continue;
                 if (!(instruction.Command is ShellForm shell) || shell.Script.SourceSpan != span) continue;
                 if (instruction.Flags.Count > 0 || instruction.Heredocs.Count > 0) return null;
-                if (instruction.Kind == InstructionKind.Entrypoint && CmdFollowsInStage(syntax, i)) return null;
+                if (instruction.Kind == InstructionKind.Entrypoint && StageHasCmd(syntax, i)) return null;
                 string script = text.ToString(span);
                 var words = script.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
                 if (words.Length == 0) return null;
@@ -124,15 +124,22 @@ namespace Docker.Build.Analyzers.Fixes
         }
 
         /// <summary>
-        /// A shell-form ENTRYPOINT ignores CMD; in exec form it takes CMD as arguments. With a CMD after it in the
-        /// same stage the conversion would change what runs, so it is not mechanical.
+        /// A shell-form ENTRYPOINT ignores CMD; in exec form it takes CMD as arguments. With a CMD in the same stage
+        /// (before or after it: only a base image's CMD is reset by ENTRYPOINT) the conversion would change what
+        /// runs, so it is not mechanical.
         /// </summary>
-        private static bool CmdFollowsInStage(DockerfileSyntax syntax, int entrypointIndex)
+        private static bool StageHasCmd(DockerfileSyntax syntax, int entrypointIndex)
         {
             for (int i = entrypointIndex + 1; i < syntax.Instructions.Count; i++)
             {
                 var kind = syntax.Instructions[i].Kind;
-                if (kind == InstructionKind.From) return false;
+                if (kind == InstructionKind.From) break;
+                if (kind == InstructionKind.Cmd) return true;
+            }
+            for (int i = entrypointIndex - 1; i >= 0; i--)
+            {
+                var kind = syntax.Instructions[i].Kind;
+                if (kind == InstructionKind.From) break;
                 if (kind == InstructionKind.Cmd) return true;
             }
             return false;
