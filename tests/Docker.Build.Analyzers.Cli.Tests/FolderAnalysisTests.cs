@@ -87,6 +87,25 @@ namespace Docker.Build.Analyzers.Cli.Tests
         }
 
         [Fact]
+        public void The_gitignore_files_above_the_analysed_folder_apply_up_to_the_repository_root()
+        {
+            using var folder = new FixtureFolder();
+            System.IO.Directory.CreateDirectory(System.IO.Path.Combine(folder.Root, "repo", ".git"));
+            folder.Write("repo/.gitignore", "services/*/generated/\n");
+            folder.Write("repo/services/.gitignore", "Dockerfile.local\n");
+            folder.Write("repo/services/api/Dockerfile", RootImage);
+            folder.Write("repo/services/api/Dockerfile.local", RootImage);
+            folder.Write("repo/services/api/generated/Dockerfile", RootImage);
+            // Above the repository root: not read.
+            folder.Write(".gitignore", "Dockerfile\n");
+
+            var run = folder.Run("repo/services/api");
+
+            var files = run.OutputLines.Select(l => l.Substring(0, l.IndexOf('('))).Distinct().ToArray();
+            Assert.Equal(new[] { "repo/services/api/Dockerfile" }, files);
+        }
+
+        [Fact]
         public void A_dockerignore_shared_by_several_Dockerfiles_is_reported_once()
         {
             using var folder = new FixtureFolder();
