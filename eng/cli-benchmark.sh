@@ -8,6 +8,7 @@
 # move with the load average, which the script prints next to them.
 #
 #   eng/cli-benchmark.sh [--runs N] [--no-build] [--keep DIR]
+#     --keep DIR   generate into DIR and keep it; a later run with the same DIR reuses the folder it finds there
 #
 # Uses hyperfine when it is installed (apt-get install hyperfine), else a loop over `date +%s%N` (min and median).
 set -euo pipefail
@@ -35,9 +36,13 @@ tool="$(pwd)/$tool"
 root="${keep:-$(mktemp -d)}"
 mkdir -p "$root"
 bench="$root/repo"
+reuse=0
+if [[ -n "$keep" && -f "$bench/group-99/svc-9/Dockerfile" ]]; then reuse=1; fi
+if [[ $reuse == 0 ]]; then
 rm -rf "$bench"
 mkdir -p "$bench"
 git -C "$bench" init -q 2>/dev/null || mkdir -p "$bench/.git"
+fi
 
 dotnet_dockerfile() { # $1 service folder name, relative to the group (the context is the group folder)
   cat <<DOCKERFILE
@@ -110,8 +115,9 @@ HEALTHCHECK CMD wget -qO- http://localhost/ || exit 1
 DOCKERFILE
 }
 
-echo "Generating 100 groups x 10 services in $bench ..."
-for g in $(seq -w 0 99); do
+if [[ $reuse == 1 ]]; then echo "Reusing $bench"; fi
+[[ $reuse == 1 ]] || echo "Generating 100 groups x 10 services in $bench ..."
+for g in $( [[ $reuse == 1 ]] || seq -w 0 99); do
   group="$bench/group-$g"
   mkdir -p "$group"
   compose="services:"

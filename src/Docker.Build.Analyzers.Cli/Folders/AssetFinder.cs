@@ -34,7 +34,7 @@ namespace Docker.Build.Analyzers.Cli.Folders
         {
             var found = new List<FoundAsset>();
             var rules = InheritedRules(root);
-            Walk(root, "", rules, found);
+            Walk(root, rules, found);
             found.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
             return found;
         }
@@ -73,7 +73,7 @@ namespace Docker.Build.Analyzers.Cli.Folders
             return scopes;
         }
 
-        private static void Walk(string directory, string relative, List<Scope> scopes, List<FoundAsset> found)
+        private static void Walk(string directory, List<Scope> scopes, List<FoundAsset> found)
         {
             var entries = List(directory);
             foreach (var entry in entries)
@@ -92,25 +92,24 @@ namespace Docker.Build.Analyzers.Cli.Folders
 
             foreach (var entry in entries)
             {
-                string childRelative = relative.Length == 0 ? entry.Name : relative + "/" + entry.Name;
                 if (entry.IsDirectory)
                 {
                     if (SkippedFolders.Contains(entry.Name) || entry.IsLink) continue;
-                    if (IsIgnored(scopes, relative, childRelative, entry.Name, true)) continue;
-                    Walk(Path.Combine(directory, entry.Name), childRelative, Descend(scopes, entry.Name), found);
+                    if (IsIgnored(scopes, entry.Name, true)) continue;
+                    Walk(Path.Combine(directory, entry.Name), Descend(scopes, entry.Name), found);
                 }
                 else
                 {
                     var kind = AssetKinds.Infer(entry.Name);
                     if (kind == AssetKind.Unknown || AssetKinds.IsBackupName(entry.Name)) continue;
-                    if (IsIgnored(scopes, relative, childRelative, entry.Name, false)) continue;
+                    if (IsIgnored(scopes, entry.Name, false)) continue;
                     found.Add(new FoundAsset(Path.Combine(directory, entry.Name), kind));
                 }
             }
         }
 
         /// <summary>The nearest .gitignore with a verdict decides (a subfolder's file overrides its parents').</summary>
-        private static bool IsIgnored(List<Scope> scopes, string relative, string childRelative, string name, bool isDirectory)
+        private static bool IsIgnored(List<Scope> scopes, string name, bool isDirectory)
         {
             for (int i = scopes.Count - 1; i >= 0; i--)
             {
