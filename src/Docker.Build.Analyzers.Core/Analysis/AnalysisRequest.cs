@@ -133,5 +133,33 @@ namespace Docker.Build.Analyzers.Analysis
 
         /// <summary>The only way the engine reaches files; tests pass an in-memory one.</summary>
         public IFileSystem FileSystem { get; }
+
+        // ---- Folder analysis (the command-line tool over a folder with no project) ----
+
+        /// <summary>
+        /// No project owns the assets: <see cref="ProjectDirectory"/> is only the folder being analysed, and each
+        /// Dockerfile's context search starts in its own folder, as it does for a Dockerfile above the project in a
+        /// build. Every asset is one the caller listed explicitly and reports.
+        /// </summary>
+        public bool ContextSearchStartsAtEachDockerfile { get; private set; }
+
+        /// <summary>How many files the engine may parse and check at once; 1 (the default) keeps the caller's thread.</summary>
+        public int MaxDegreeOfParallelism { get; private set; } = 1;
+
+        /// <summary>A copy for a folder with no project (see <see cref="ContextSearchStartsAtEachDockerfile"/>).</summary>
+        public AnalysisRequest AsFolderAnalysis()
+        {
+            var copy = (AnalysisRequest)MemberwiseClone();
+            copy.ContextSearchStartsAtEachDockerfile = true;
+            return copy;
+        }
+
+        /// <summary>A copy that parses and checks up to <paramref name="degree"/> files at once.</summary>
+        public AnalysisRequest WithParallelism(int degree)
+        {
+            var copy = (AnalysisRequest)MemberwiseClone();
+            copy.MaxDegreeOfParallelism = degree < 1 ? 1 : degree;
+            return copy;
+        }
     }
 }

@@ -196,10 +196,7 @@ namespace Docker.Build.Analyzers.Analysis
 
         private static List<ComposeBuildReference> ComposeReferencesTo(Workspace workspace, string dockerfilePath)
         {
-            var list = new List<ComposeBuildReference>();
-            foreach (var reference in workspace.ComposeBuilds)
-                if (SamePath(reference.DockerfilePath, dockerfilePath)) list.Add(reference);
-            return list;
+            return new List<ComposeBuildReference>(workspace.ComposeBuildsOf(dockerfilePath));
         }
 
         private static string ComposeDescription(ComposeBuildReference compose) =>

@@ -65,6 +65,26 @@ namespace Docker.Build.Analyzers.Analysis
             var workspace = WorkspaceLoader.Load(request, diagnostics);
             var suppressions = new SuppressionsByFile(workspace);
 
+            if (request.MaxDegreeOfParallelism > 1 && workspace.Dockerfiles.Count > 1)
+            {
+                // The workspace is safe to share (its caches are concurrent and lazy); each Dockerfile gets its own list,
+                // and suppressions are applied afterwards on this thread, in document order.
+                var foundByDocument = new List<Diagnostic>[workspace.Dockerfiles.Count];
+                System.Threading.Tasks.Parallel.For(0, workspace.Dockerfiles.Count,
+                    new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = request.MaxDegreeOfParallelism, CancellationToken = cancellationToken },
+                    i =>
+                    {
+                        var document = workspace.Dockerfiles[i];
+                        if (!document.IsReported) return;
+                        var found = new List<Diagnostic>();
+                        foreach (var rule in _dockerfileRules)
+                            Run(rule, () => rule.Analyze(new DockerfileContext(rule.Descriptor, document, workspace, found)), document.Syntax.Source, found);
+                        foundByDocument[i] = found;
+                    });
+                for (int i = 0; i < foundByDocument.Length; i++)
+                    if (foundByDocument[i] != null) Keep(foundByDocument[i], workspace.Dockerfiles[i].Purpose, suppressions, diagnostics);
+            }
+            else
             foreach (var document in workspace.Dockerfiles)
             {
                 if (!document.IsReported) continue;

@@ -161,6 +161,8 @@ namespace Docker.Build.Analyzers.Analysis
                 composeSources = sources;
             }
             ComposeSources = composeSources ?? System.Array.Empty<Text.SourceText>();
+            _dockerfilesByIgnoreFile = new System.Lazy<Dictionary<string, List<DockerfileDocument>>>(GroupDockerfilesByIgnoreFile, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+            _composeBuildsByDockerfile = new System.Lazy<Dictionary<string, List<ComposeBuildReference>>>(IndexComposeBuilds, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         private readonly System.Lazy<IReadOnlyList<ComposeBuildReference>> _composeBuilds;
@@ -191,13 +193,59 @@ namespace Docker.Build.Analyzers.Analysis
         /// <summary>The Dockerfiles of the workspace whose build context applies this ignore file.</summary>
         public IReadOnlyList<DockerfileDocument> DockerfilesUsing(DockerIgnoreDocument ignore)
         {
-            var list = new List<DockerfileDocument>();
+            // Every ignore rule asks for every ignore file: grouped once, so a folder of many Dockerfiles and ignore
+            // files is not a product of the two per rule.
+            var byIgnoreFile = _dockerfilesByIgnoreFile.Value;
+            return byIgnoreFile.TryGetValue(ignore.Path, out var list) ? list : (IReadOnlyList<DockerfileDocument>)System.Array.Empty<DockerfileDocument>();
+        }
+
+        private System.Lazy<Dictionary<string, List<DockerfileDocument>>> _dockerfilesByIgnoreFile = null!;
+
+        private Dictionary<string, List<DockerfileDocument>> GroupDockerfilesByIgnoreFile()
+        {
+            var map = new Dictionary<string, List<DockerfileDocument>>(DockerAnalyzer.PathComparer);
             foreach (var d in Dockerfiles)
             {
                 var context = GetBuildContext(d);
-                if (context.IgnoreFile != null && DockerAnalyzer.PathComparer.Equals(context.IgnoreFile.Path, ignore.Path)) list.Add(d);
+                if (context.IgnoreFile == null) continue;
+                if (!map.TryGetValue(context.IgnoreFile.Path, out var list)) map[context.IgnoreFile.Path] = list = new List<DockerfileDocument>();
+                list.Add(d);
             }
-            return list;
+            return map;
+        }
+
+        /// <summary>The compose services of the workspace that build the Dockerfile at a path (compared as full paths).</summary>
+        internal IReadOnlyList<ComposeBuildReference> ComposeBuildsOf(string dockerfilePath)
+        {
+            var index = _composeBuildsByDockerfile.Value;
+            return index.TryGetValue(FullPathOrSelf(dockerfilePath), out var list) ? list : (IReadOnlyList<ComposeBuildReference>)System.Array.Empty<ComposeBuildReference>();
+        }
+
+        private System.Lazy<Dictionary<string, List<ComposeBuildReference>>> _composeBuildsByDockerfile = null!;
+
+        private Dictionary<string, List<ComposeBuildReference>> IndexComposeBuilds()
+        {
+            var map = new Dictionary<string, List<ComposeBuildReference>>(DockerAnalyzer.PathComparer);
+            foreach (var reference in ComposeBuilds)
+            {
+                string key = FullPathOrSelf(reference.DockerfilePath);
+                if (!map.TryGetValue(key, out var list)) map[key] = list = new List<ComposeBuildReference>();
+                list.Add(reference);
+            }
+            return map;
+        }
+
+        /// <summary>The key <see cref="BuildContextResolver.SamePath"/> compares by: the full path, or the path as given when it has none.</summary>
+        private static string FullPathOrSelf(string path)
+        {
+            try
+            {
+                return System.IO.Path.GetFullPath(path);
+            }
+            catch (System.Exception ex) when (ex is System.ArgumentException || ex is System.NotSupportedException || ex is System.IO.PathTooLongException)
+            {
+                return path;
+            }
         }
 
         /// <summary>The loaded ignore file at a path, or null.</summary>

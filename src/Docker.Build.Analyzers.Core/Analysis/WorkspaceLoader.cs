@@ -43,6 +43,8 @@ namespace Docker.Build.Analyzers.Analysis
                     if (found.Syntax != null) parsed[found.Path] = found.Syntax;
                 }
 
+            var preParsed = PreParseInParallel(request, inputs, parsed, projectDirectory);
+
             var dockerfiles = new List<DockerfileDocument>();
             var ignores = new List<DockerIgnoreDocument>();
             var composes = new List<ComposeDocument>();
@@ -56,12 +58,20 @@ namespace Docker.Build.Analyzers.Analysis
                 {
                     case AssetKind.Dockerfile:
                     {
-                        var syntax = parsed.TryGetValue(path, out var known) ? known : ReadDockerfile(fileSystem, path, reported ? diagnostics : null);
+                        DockerfileSyntax? syntax;
+                        if (parsed.TryGetValue(path, out var known)) syntax = known;
+                        else if (preParsed != null && preParsed.TryGetValue(path, out var pre))
+                        {
+                            syntax = pre.Syntax;
+                            if (reported) diagnostics.AddRange(pre.Problems);
+                        }
+                        else syntax = ReadDockerfile(fileSystem, path, reported ? diagnostics : null);
                         if (syntax == null) continue;
-                        // A Dockerfile above the project starts its context search in its own folder.
+                        // A Dockerfile above the project (or any Dockerfile when no project owns the folder) starts its
+                        // context search in its own folder.
                         string context = asset.ContextDirectory != null
                             ? Normalize(asset.ContextDirectory, projectDirectory)
-                            : BuildContextResolver.IsAtOrUnder(projectDirectory, Path.GetDirectoryName(path) ?? "") ? Path.GetDirectoryName(path)! : projectDirectory;
+                            : request.ContextSearchStartsAtEachDockerfile || BuildContextResolver.IsAtOrUnder(projectDirectory, Path.GetDirectoryName(path) ?? "") ? Path.GetDirectoryName(path)! : projectDirectory;
                         dockerfiles.Add(new DockerfileDocument(syntax, context, asset.ContextDirectory != null, purpose, reported));
                         break;
                     }
@@ -85,6 +95,32 @@ namespace Docker.Build.Analyzers.Analysis
             var workspace = new Workspace(projectDirectory, project, fileSystem, dockerfiles, ignores, null, repositoryRoot, null, composes);
             AddContextIgnoreFiles(workspace, shared, project, projectDirectory, purposeRoot);
             return workspace;
+        }
+
+        /// <summary>
+        /// With parallelism allowed, reads and parses the Dockerfiles on several threads first (parsing is most of the
+        /// loading cost); their DKR901/DKR902 findings are kept apart and added in input order, so the result is the same.
+        /// </summary>
+        private static System.Collections.Concurrent.ConcurrentDictionary<string, (DockerfileSyntax? Syntax, List<Diagnostic> Problems)>? PreParseInParallel(
+            AnalysisRequest request, List<(AssetInput Asset, bool Reported)> inputs, Dictionary<string, DockerfileSyntax> parsed, string projectDirectory)
+        {
+            if (request.MaxDegreeOfParallelism <= 1) return null;
+            var paths = new List<string>();
+            foreach (var (asset, _) in inputs)
+            {
+                if (asset.Kind != AssetKind.Dockerfile) continue;
+                string path = Normalize(asset.Path, projectDirectory);
+                if (!parsed.ContainsKey(path)) paths.Add(path);
+            }
+            if (paths.Count < 2) return null;
+            var result = new System.Collections.Concurrent.ConcurrentDictionary<string, (DockerfileSyntax?, List<Diagnostic>)>(DockerAnalyzer.PathComparer);
+            System.Threading.Tasks.Parallel.ForEach(paths, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = request.MaxDegreeOfParallelism }, path =>
+            {
+                var problems = new List<Diagnostic>();
+                var syntax = ReadDockerfile(request.FileSystem, path, problems);
+                result[path] = (syntax, problems);
+            });
+            return result;
         }
 
         /// <summary>

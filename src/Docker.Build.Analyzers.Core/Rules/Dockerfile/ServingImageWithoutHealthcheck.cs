@@ -21,8 +21,8 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
             // The project says an orchestrator (Kubernetes probes, a load balancer) checks the container instead of Docker.
             if (context.Project.HealthCheckedBy != null) return;
             // The compose service that builds this Dockerfile checks the container's health itself.
-            foreach (var compose in context.Workspace.ComposeBuilds)
-                if (compose.HasHealthcheck && Analysis.BuildContextResolver.SamePath(compose.DockerfilePath, context.Document.Path)) return;
+            foreach (var compose in context.Workspace.ComposeBuildsOf(context.Document.Path))
+                if (compose.HasHealthcheck) return;
             if (final.FindLastInherited(i => i.Kind == InstructionKind.Healthcheck) != null) return;
 
             var expose = final.FindLastInherited(i => i.Kind == InstructionKind.Expose);
