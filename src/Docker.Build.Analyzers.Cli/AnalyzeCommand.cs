@@ -66,7 +66,10 @@ namespace Docker.Build.Analyzers.Cli
                 if (d.Severity >= options.Threshold && d.Severity != DiagnosticSeverity.None) shown.Add(d);
             terminal.ClearProgress();
 
-            var report = new Report(shown, target.Assets.Count, options.Threshold, Directory.GetCurrentDirectory());
+            var suppressed = new List<Diagnostic>();
+            foreach (var d in result.SuppressedDiagnostics)
+                if (d.Severity >= options.Threshold && d.Severity != DiagnosticSeverity.None) suppressed.Add(d);
+            var report = new Report(shown, target.Assets.Count, options.Threshold, Directory.GetCurrentDirectory(), suppressed);
             format.Write(report, output, terminal);
             return shown.Count > 0 ? Program.FindingsFound : Program.Clean;
         }

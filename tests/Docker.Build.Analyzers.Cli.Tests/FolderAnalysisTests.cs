@@ -216,3 +216,34 @@ namespace Docker.Build.Analyzers.Cli.Tests
         }
     }
 }
+
+namespace Docker.Build.Analyzers.Cli.Tests
+{
+    /// <summary><c>--format sarif</c>: the engine's SARIF 2.1.0 log, the same writer as the build's.</summary>
+    public class SarifOutputTests
+    {
+        [Fact]
+        public void Sarif_output_is_a_valid_log_with_the_findings_relative_to_the_current_folder_and_inline_suppressions_flagged()
+        {
+            using var folder = new FixtureFolder();
+            folder.Write("services/api/Dockerfile", "FROM ubuntu\n# dkr-disable-next-line DKR101\nFROM debian AS other\n");
+
+            var run = folder.Run("--format", "sarif");
+
+            Assert.Equal(1, run.ExitCode);
+            Assert.Empty(Docker.Build.Analyzers.Tests.Reporting.SarifSchema.Validate(run.StandardOutput));
+            using var log = System.Text.Json.JsonDocument.Parse(run.StandardOutput);
+            var results = log.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToList();
+            var dkr101 = results.Where(r => r.GetProperty("ruleId").GetString() == "DKR101").ToList();
+            Assert.Equal(2, dkr101.Count);
+            var location = dkr101[0].GetProperty("locations")[0].GetProperty("physicalLocation");
+            Assert.Equal("services/api/Dockerfile", location.GetProperty("artifactLocation").GetProperty("uri").GetString());
+            Assert.Equal("%SRCROOT%", location.GetProperty("artifactLocation").GetProperty("uriBaseId").GetString());
+            Assert.Equal(1, location.GetProperty("region").GetProperty("startLine").GetInt32());
+            // The second FROM's finding is silenced in the file: listed as suppressed in source, not printed as text.
+            var suppressed = dkr101.Single(r => r.GetProperty("suppressions").GetArrayLength() == 1);
+            Assert.Equal("inSource", suppressed.GetProperty("suppressions")[0].GetProperty("kind").GetString());
+            Assert.Equal(3, suppressed.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32());
+        }
+    }
+}

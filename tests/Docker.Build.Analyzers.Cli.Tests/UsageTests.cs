@@ -14,7 +14,6 @@ namespace Docker.Build.Analyzers.Cli.Tests
         [InlineData("--format", "xml")]
         [InlineData("no-such-folder")]
         [InlineData("--dry-run")]
-        [InlineData("--format", "sarif")]
         public void Usage_errors_exit_with_2_and_say_why(params string[] arguments)
         {
             using var folder = new FixtureFolder();

@@ -8,9 +8,11 @@ namespace Docker.Build.Analyzers.Cli.Output
     /// <summary>What one run found, ready for any output format.</summary>
     internal sealed class Report
     {
-        public Report(IReadOnlyList<Diagnostic> findings, int filesAnalysed, DiagnosticSeverity threshold, string baseDirectory)
+        public Report(IReadOnlyList<Diagnostic> findings, int filesAnalysed, DiagnosticSeverity threshold, string baseDirectory,
+            IReadOnlyList<Diagnostic>? suppressed = null)
         {
             Findings = findings;
+            Suppressed = suppressed ?? Array.Empty<Diagnostic>();
             FilesAnalysed = filesAnalysed;
             Threshold = threshold;
             BaseDirectory = baseDirectory;
@@ -18,6 +20,9 @@ namespace Docker.Build.Analyzers.Cli.Output
 
         /// <summary>The findings at or above the threshold, in the engine's order (file, position, id).</summary>
         public IReadOnlyList<Diagnostic> Findings { get; }
+        /// <summary>Findings at or above the threshold that a <c>dkr-disable</c> comment silenced (SARIF lists them as suppressed).</summary>
+        public IReadOnlyList<Diagnostic> Suppressed { get; }
+
         public int FilesAnalysed { get; }
         public DiagnosticSeverity Threshold { get; }
 
@@ -56,7 +61,7 @@ namespace Docker.Build.Analyzers.Cli.Output
         };
     }
 
-    /// <summary>One way of writing a report; <c>sarif</c> will plug in here with the engine's shared SARIF writer.</summary>
+    /// <summary>One way of writing a report.</summary>
     internal interface IReportFormat
     {
         string Name { get; }
@@ -75,11 +80,7 @@ namespace Docker.Build.Analyzers.Cli.Output
             {
                 case "text": return new TextReportFormat();
                 case "json": return new JsonReportFormat();
-                case "sarif":
-                    // The build's SARIF comes from a writer in the engine that has not landed yet; a second,
-                    // different SARIF here would drift from it.
-                    problem = "SARIF output is not available yet in this version: it will come with the engine's SARIF writer, shared with the build. Use --format json meanwhile.";
-                    return null;
+                case "sarif": return new SarifReportFormat();
                 default:
                     problem = $"Unknown format '{name}'. Use one of: {string.Join(", ", Names)}.";
                     return null;
@@ -118,5 +119,25 @@ namespace Docker.Build.Analyzers.Cli.Output
         }
 
         internal static string Plural(int n, string word) => n + " " + word + (n == 1 ? "" : "s");
+    }
+}
+
+namespace Docker.Build.Analyzers.Cli.Output
+{
+    /// <summary>
+    /// SARIF 2.1.0 from the engine's writer, the same log the build writes with <c>DockerAnalyzersSarifFile</c>:
+    /// locations relative to the current folder (<c>%SRCROOT%</c>), as code scanning expects when the tool runs at the
+    /// repository root.
+    /// </summary>
+    internal sealed class SarifReportFormat : IReportFormat
+    {
+        public string Name => "sarif";
+
+        public void Write(Report report, TextWriter output, Terminal terminal)
+        {
+            var tool = new Reporting.SarifTool(ToolInfo.CommandName, ToolInfo.Version, Reporting.SarifTool.ProductInformationUri);
+            Reporting.SarifLogWriter.Write(output, new Reporting.SarifRun(tool, report.Findings, report.Suppressed, sourceRoot: report.BaseDirectory));
+            output.Flush();
+        }
     }
 }

@@ -82,7 +82,7 @@ namespace Docker.Build.Analyzers.Analysis
                         foundByDocument[i] = found;
                     });
                 for (int i = 0; i < foundByDocument.Length; i++)
-                    if (foundByDocument[i] != null) Keep(foundByDocument[i], workspace.Dockerfiles[i].Purpose, suppressions, diagnostics);
+                    if (foundByDocument[i] != null) Keep(foundByDocument[i], workspace.Dockerfiles[i].Purpose, suppressions, diagnostics, suppressed);
             }
             else
             foreach (var document in workspace.Dockerfiles)
