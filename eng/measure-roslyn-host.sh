@@ -81,6 +81,7 @@ echo "compiler: $CSC"
 echo "files: $(ls *.cs | wc -l) C# files; analyzers on the command line: $(grep -c '^/analyzer:' ide.rsp)"
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2==1) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+if [ "${DBA_MEASURE_WARM_ONLY:-}" != "1" ]; then
 # Rounds interleave the variants, so that a change of machine load hits all three alike.
 for variant in baseline silent live; do
   : > "times.$variant"
@@ -99,5 +100,15 @@ done
 echo "DKR lines printed by the live compilation: $(grep -c ' DKR[0-9]*:' out.live || true); by the silent one: $(grep -c ' DKR[0-9]*:' out.silent || true)"
 dotnet exec "$CSC" @live.rsp -out:"$WORK/live.dll" -reportanalyzer 2>&1 | grep -E "Total analyzer execution time|Docker.Build.Analyzers|DockerAssetsAnalyzer" || true
 dotnet exec "$CSC" @silent.rsp -out:"$WORK/silent.dll" -reportanalyzer 2>&1 | grep -E "Docker.Build.Analyzers|DockerAssetsAnalyzer" | sed 's/^/silent: /' || true
+fi
+# Warm, as in a long-lived process (the IDE, or the compiler server that keeps analyzers loaded between builds):
+# the same compilations through the compiler server; the first of each variant pays the loading and the JIT.
+for variant in silent live; do
+  for r in 1 2 3; do
+    dotnet exec "$CSC" -shared "@$variant.rsp" -out:"$WORK/$variant.dll" -reportanalyzer 2>&1 \
+      | grep -E "^ +[0-9.<]+ +[0-9]+ +Docker.Build.Analyzers.Roslyn.DockerAssetsAnalyzer|Total analyzer execution time" \
+      | sed -E "s/\(DKR.*//; s/^/$variant (server, run $r): /"
+  done
+done
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 rm -rf "$WORK"
