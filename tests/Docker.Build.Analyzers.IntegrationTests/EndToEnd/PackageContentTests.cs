@@ -17,7 +17,11 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
         {
             "Docker.Build.Analyzers.nuspec",
             "README.md",
+            "analyzers/dotnet/cs/Docker.Build.Analyzers.Core.dll",
+            "analyzers/dotnet/cs/Docker.Build.Analyzers.Roslyn.dll",
+            "analyzers/dotnet/cs/YamlDotNet.dll",
             "build/Docker.Build.Analyzers.props",
+            "build/Docker.Build.Analyzers.Roslyn.targets",
             "build/Docker.Build.Analyzers.targets",
             "buildMultiTargeting/Docker.Build.Analyzers.props",
             "buildMultiTargeting/Docker.Build.Analyzers.targets",
