@@ -169,7 +169,7 @@ namespace Docker.Build.Analyzers.Tasks
                 developmentAssetPatterns: SplitList(DevelopmentAssets),
                 testAssetPatterns: SplitList(TestAssets),
                 isTestProject: IsTestProject);
-            return new AnalysisRequest(projectDirectory, assets, facts, discoverSharedAssets: DiscoverSharedAssets,
+            return new AnalysisRequest(projectDirectory, assets, facts, fileSystem: null, discoverSharedAssets: DiscoverSharedAssets,
                 configuration: CreateConfigurationSources(projectDirectory), warningOptions: CreateWarningOptions());
         }
 
@@ -188,7 +188,6 @@ namespace Docker.Build.Analyzers.Tasks
             ApplyWarningProperties
                 ? WarningOptions.FromProperties(NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors)
                 : WarningOptions.FromProperties(NoWarn, null, null, null);
-        }
 
         private static IReadOnlyList<string> SplitList(string? value)
         {

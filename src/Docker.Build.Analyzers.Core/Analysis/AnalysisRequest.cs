@@ -111,8 +111,14 @@ namespace Docker.Build.Analyzers.Analysis
     /// <summary>Everything one analysis needs, as plain data: the hosts build it, the engine reads it.</summary>
     public sealed class AnalysisRequest
     {
-        public AnalysisRequest(string projectDirectory, IReadOnlyList<AssetInput> assets, ProjectFacts? project = null, IFileSystem? fileSystem = null, bool discoverSharedAssets = false,
-            Configuration.ConfigurationSources? configuration = null, Configuration.WarningOptions? warningOptions = null)
+        /// <summary>The request without configuration files or warning properties (the signature earlier hosts compiled against).</summary>
+        public AnalysisRequest(string projectDirectory, IReadOnlyList<AssetInput> assets, ProjectFacts? project = null, IFileSystem? fileSystem = null, bool discoverSharedAssets = false)
+            : this(projectDirectory, assets, project, fileSystem, discoverSharedAssets, null, null)
+        {
+        }
+
+        public AnalysisRequest(string projectDirectory, IReadOnlyList<AssetInput> assets, ProjectFacts? project, IFileSystem? fileSystem, bool discoverSharedAssets,
+            Configuration.ConfigurationSources? configuration, Configuration.WarningOptions? warningOptions = null)
         {
             Configuration = configuration ?? Docker.Build.Analyzers.Configuration.ConfigurationSources.None;
             WarningOptions = warningOptions;

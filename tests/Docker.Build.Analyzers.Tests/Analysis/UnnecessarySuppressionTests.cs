@@ -14,7 +14,7 @@ namespace Docker.Build.Analyzers.Tests.Analysis
         {
             files ??= new InMemoryFileSystem();
             files.AddFile(path, text);
-            var request = new AnalysisRequest(ProjectDir, new[] { new AssetInput(path, kind) }, null, files,
+            var request = new AnalysisRequest(ProjectDir, new[] { new AssetInput(path, kind) }, null, files, discoverSharedAssets: false,
                 configuration: new ConfigurationSources(discoverEditorConfigFiles: true), warningOptions: warnings);
             return new DockerAnalyzer().Analyze(request).Diagnostics
                 .Where(d => d.Id == "DKR904" || d.Id == "DKR905")

@@ -20,7 +20,7 @@ namespace Docker.Build.Analyzers.Tests.Configuration
             string dockerfile = Flawed, AssetPurpose? purpose = null)
         {
             files.AddFile(DockerfilePath, dockerfile);
-            var request = new AnalysisRequest(ProjectDir, new[] { new AssetInput(DockerfilePath, AssetKind.Dockerfile, purpose: purpose) }, null, files,
+            var request = new AnalysisRequest(ProjectDir, new[] { new AssetInput(DockerfilePath, AssetKind.Dockerfile, purpose: purpose) }, null, files, discoverSharedAssets: false,
                 configuration: sources ?? new ConfigurationSources(discoverEditorConfigFiles: true, discoverGlobalConfigFiles: true), warningOptions: warnings);
             return new DockerAnalyzer().Analyze(request).Diagnostics
                 .Select(d => $"{d.Id}@{d.Line}:{Short(d.Severity)}").OrderBy(s => s, System.StringComparer.Ordinal).ToArray();
