@@ -77,14 +77,17 @@ namespace Docker.Build.Analyzers.Cli
         internal static AnalysisResult Analyze(AnalysisTarget target) => Analyze(target.RootDirectory, target.Assets, null);
 
         /// <summary>
-        /// One folder analysis. Configuration (.editorconfig/.globalconfig severities) is to be passed here, the same
-        /// way the MSBuild task passes it, once the engine reads it.
+        /// One folder analysis. Severities come from the .editorconfig files above each asset and the .globalconfig
+        /// files above the folder, found and applied by the engine exactly as in the build (no MSBuild warning
+        /// properties: a folder has no project).
         /// </summary>
         internal static AnalysisResult Analyze(string rootDirectory, IReadOnlyList<FoundAsset> assets, IFileSystem? fileSystem)
         {
             var inputs = new List<AssetInput>(assets.Count);
             foreach (var asset in assets) inputs.Add(new AssetInput(asset.Path, asset.Kind));
-            var request = new AnalysisRequest(rootDirectory, inputs, fileSystem: fileSystem)
+            var configuration = new Docker.Build.Analyzers.Configuration.ConfigurationSources(
+                discoverEditorConfigFiles: true, discoverGlobalConfigFiles: true);
+            var request = new AnalysisRequest(rootDirectory, inputs, null, fileSystem, false, configuration)
                 .AsFolderAnalysis()
                 .WithParallelism(assets.Count >= 8 ? Environment.ProcessorCount : 1);
             return new DockerAnalyzer().Analyze(request);

@@ -102,7 +102,24 @@ namespace Docker.Build.Analyzers.Roslyn
                 isTestProject: IsTrue(Property("IsTestProject")));
             bool discoverShared = !string.Equals(Property("DockerAnalyzersSharedAssets"), "false", StringComparison.OrdinalIgnoreCase);
             var fileSystem = new OverlayFileSystem(texts, PhysicalFileSystem.Instance);
-            return new AnalysisRequest(projectDirectory, assets, facts, fileSystem, discoverShared);
+
+            // The compiler applies global configs (.globalconfig), NoWarn and the warning properties to our diagnostics
+            // itself, but not the path-scoped sections of .editorconfig files to diagnostics in additional files: the
+            // targets hand those files in (DockerAnalyzersInput=EditorConfig) and the engine applies them, with the
+            // build's semantics (nearest file wins, root = true). Only the texts handed in are read.
+            var editorConfigs = new List<Docker.Build.Analyzers.Configuration.ConfigurationDocument>();
+            foreach (var pair in texts)
+            {
+                foreach (var file in Files)
+                {
+                    if (!string.Equals(file.FullPath, pair.Key, StringComparison.Ordinal)) continue;
+                    if (string.Equals(file.Input, "EditorConfig", StringComparison.OrdinalIgnoreCase))
+                        editorConfigs.Add(new Docker.Build.Analyzers.Configuration.ConfigurationDocument(pair.Key, pair.Value));
+                    break;
+                }
+            }
+            var configuration = editorConfigs.Count == 0 ? null : new Docker.Build.Analyzers.Configuration.ConfigurationSources(editorConfigs);
+            return new AnalysisRequest(projectDirectory, assets, facts, fileSystem, discoverShared, configuration, warningOptions: null);
         }
 
         private string? Property(string name) =>

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using Docker.Build.Analyzers.Analysis;
+using Docker.Build.Analyzers.Configuration;
 using Docker.Build.Analyzers.Diagnostics;
 using Docker.Build.Analyzers.Rules.Analyzer;
 using Microsoft.Build.Framework;
@@ -74,6 +76,38 @@ namespace Docker.Build.Analyzers.Tasks
         /// reported as a message (suggestion severity) has to be filtered here.
         /// </summary>
         public string? NoWarn { get; set; }
+
+        // ---- Severity configuration and warning properties (issue 9) ----
+
+        /// <summary>
+        /// <c>$(TreatWarningsAsErrors)</c>, read when the target runs (a value from Directory.Build.targets or the command
+        /// line counts). MSBuild itself ignores it for task warnings, so the task applies it, as the compiler would.
+        /// </summary>
+        public string? TreatWarningsAsErrors { get; set; }
+
+        /// <summary><c>$(WarningsAsErrors)</c>: these ids are errors.</summary>
+        public string? WarningsAsErrors { get; set; }
+
+        /// <summary><c>$(WarningsNotAsErrors)</c>: these ids are never promoted to errors.</summary>
+        public string? WarningsNotAsErrors { get; set; }
+
+        /// <summary>
+        /// false (<c>DockerAnalyzersApplyWarningProperties=false</c>) leaves TreatWarningsAsErrors, WarningsAsErrors and
+        /// WarningsNotAsErrors to MSBuild's own handling; NoWarn is always applied.
+        /// </summary>
+        public bool ApplyWarningProperties { get; set; } = true;
+
+        /// <summary><c>@(EditorConfigFiles)</c>: the .editorconfig and global config files the compiler gets.</summary>
+        public ITaskItem[] EditorConfigFiles { get; set; } = Array.Empty<ITaskItem>();
+
+        /// <summary><c>@(GlobalAnalyzerConfigFiles)</c>: global configs (<c>is_global = true</c>) the project lists.</summary>
+        public ITaskItem[] GlobalAnalyzerConfigFiles { get; set; } = Array.Empty<ITaskItem>();
+
+        /// <summary>Read the .editorconfig files above each Docker asset (default true; <c>$(DiscoverEditorConfigFiles)</c>).</summary>
+        public bool DiscoverEditorConfigFiles { get; set; } = true;
+
+        /// <summary>Read the .globalconfig files above the project (default true; <c>$(DiscoverGlobalAnalyzerConfigFiles)</c>).</summary>
+        public bool DiscoverGlobalAnalyzerConfigFiles { get; set; } = true;
 
         public override bool Execute()
         {
@@ -152,8 +186,25 @@ namespace Docker.Build.Analyzers.Tasks
                 developmentAssetPatterns: SplitList(DevelopmentAssets),
                 testAssetPatterns: SplitList(TestAssets),
                 isTestProject: IsTestProject);
-            return new AnalysisRequest(projectDirectory, assets, facts, discoverSharedAssets: DiscoverSharedAssets);
+            return new AnalysisRequest(projectDirectory, assets, facts, fileSystem: null, discoverSharedAssets: DiscoverSharedAssets,
+                configuration: CreateConfigurationSources(projectDirectory), warningOptions: CreateWarningOptions());
         }
+
+        internal ConfigurationSources CreateConfigurationSources(string projectDirectory)
+        {
+            var paths = new List<string>();
+            foreach (var item in (EditorConfigFiles ?? Array.Empty<ITaskItem>()).Concat(GlobalAnalyzerConfigFiles ?? Array.Empty<ITaskItem>()))
+            {
+                if (item == null || string.IsNullOrWhiteSpace(item.ItemSpec)) continue;
+                paths.Add(ResolvePath(projectDirectory, item.ItemSpec));
+            }
+            return new ConfigurationSources(filePaths: paths, discoverEditorConfigFiles: DiscoverEditorConfigFiles, discoverGlobalConfigFiles: DiscoverGlobalAnalyzerConfigFiles);
+        }
+
+        internal WarningOptions CreateWarningOptions() =>
+            ApplyWarningProperties
+                ? WarningOptions.FromProperties(NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors)
+                : WarningOptions.FromProperties(NoWarn, null, null, null);
 
         private static IReadOnlyList<string> SplitList(string? value)
         {
@@ -182,6 +233,7 @@ namespace Docker.Build.Analyzers.Tasks
                 case DiagnosticSeverity.Suggestion:
                     Log.LogMessage(null, d.Id, d.Id, d.FilePath, d.Line, d.Column, d.EndLine, d.EndColumn, MessageImportance.High, d.Message);
                     break;
+                // Hidden (configured silent) and None are never printed by a build.
             }
         }
 

@@ -247,3 +247,28 @@ namespace Docker.Build.Analyzers.Cli.Tests
         }
     }
 }
+
+namespace Docker.Build.Analyzers.Cli.Tests
+{
+    /// <summary>The tool reads .editorconfig and .globalconfig severities as the build does.</summary>
+    public class ConfigurationTests
+    {
+        [Fact]
+        public void Editorconfig_sections_and_globalconfig_set_severities_for_the_files_below_them()
+        {
+            using var folder = new FixtureFolder();
+            folder.Write("api/Dockerfile", "FROM ubuntu\n");
+            folder.Write("worker/Dockerfile", "FROM ubuntu\n");
+            folder.Write(".editorconfig", "root = true\n[api/**]\ndotnet_diagnostic.DKR101.severity = none\n[**/Dockerfile]\ndotnet_diagnostic.DKR201.severity = error\n");
+            folder.Write(".globalconfig", "is_global = true\ndotnet_diagnostic.DKR101.severity = error\n");
+
+            var run = folder.Run();
+
+            Assert.Equal(1, run.ExitCode);
+            Assert.DoesNotContain(run.OutputLines, l => l.StartsWith("api/Dockerfile(1,6): ", System.StringComparison.Ordinal));
+            Assert.Contains("worker/Dockerfile(1,6): error DKR101: ", run.StandardOutput);
+            Assert.Contains("api/Dockerfile(1,1): error DKR201: ", run.StandardOutput);
+            Assert.Contains("worker/Dockerfile(1,1): error DKR201: ", run.StandardOutput);
+        }
+    }
+}

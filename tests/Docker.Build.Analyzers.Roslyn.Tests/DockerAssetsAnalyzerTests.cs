@@ -37,6 +37,35 @@ namespace Docker.Build.Analyzers.Roslyn.Tests
         }
 
         [Fact]
+        public async Task Path_scoped_editorconfig_severities_handed_in_as_texts_apply_as_in_the_build()
+        {
+            using var project = new LiveCompilation();
+            string dockerfile = project.WriteFile("Dockerfile", RootFinalStage);
+            project.AddAdditionalFile(dockerfile, RootFinalStage);
+            // The root file turns DKR201 into an error for every Dockerfile; the project's own file, nearer, turns it off
+            // for this folder's Dockerfile only (the compiler would apply neither to an additional file).
+            string rootConfig = Path.Combine(project.Root, ".editorconfig");
+            project.AddAdditionalFile(rootConfig, "root = true\n[**/Dockerfile]\ndotnet_diagnostic.DKR201.severity = error\ndotnet_diagnostic.DKR301.severity = none\n", input: "EditorConfig");
+
+            var (diagnostics, exceptions) = await project.AnalyzeAsync();
+
+            Assert.Empty(exceptions);
+            Assert.Equal(DiagnosticSeverity.Error, Assert.Single(diagnostics, d => d.Id == "DKR201").Severity);
+            Assert.DoesNotContain(diagnostics, d => d.Id == "DKR301");
+
+            using var nested = new LiveCompilation();
+            string nestedDockerfile = nested.WriteFile("Dockerfile", RootFinalStage);
+            nested.AddAdditionalFile(nestedDockerfile, RootFinalStage);
+            nested.AddAdditionalFile(Path.Combine(nested.Root, ".editorconfig"), "root = true\n[*]\ndotnet_diagnostic.DKR201.severity = error\n", input: "EditorConfig");
+            nested.AddAdditionalFile(Path.Combine(nested.ProjectDirectory, ".editorconfig"), "[Dockerfile]\ndotnet_diagnostic.DKR201.severity = none\n", input: "EditorConfig");
+
+            (diagnostics, exceptions) = await nested.AnalyzeAsync();
+
+            Assert.Empty(exceptions);
+            Assert.DoesNotContain(diagnostics, d => d.Id == "DKR201");
+        }
+
+        [Fact]
         public async Task Reports_exactly_what_the_engine_reports_over_the_same_files()
         {
             using var project = new LiveCompilation();

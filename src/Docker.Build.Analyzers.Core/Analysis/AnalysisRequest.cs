@@ -111,8 +111,17 @@ namespace Docker.Build.Analyzers.Analysis
     /// <summary>Everything one analysis needs, as plain data: the hosts build it, the engine reads it.</summary>
     public sealed class AnalysisRequest
     {
+        /// <summary>The request without configuration files or warning properties (the signature earlier hosts compiled against).</summary>
         public AnalysisRequest(string projectDirectory, IReadOnlyList<AssetInput> assets, ProjectFacts? project = null, IFileSystem? fileSystem = null, bool discoverSharedAssets = false)
+            : this(projectDirectory, assets, project, fileSystem, discoverSharedAssets, null, null)
         {
+        }
+
+        public AnalysisRequest(string projectDirectory, IReadOnlyList<AssetInput> assets, ProjectFacts? project, IFileSystem? fileSystem, bool discoverSharedAssets,
+            Configuration.ConfigurationSources? configuration, Configuration.WarningOptions? warningOptions = null)
+        {
+            Configuration = configuration ?? Docker.Build.Analyzers.Configuration.ConfigurationSources.None;
+            WarningOptions = warningOptions;
             ProjectDirectory = projectDirectory ?? throw new ArgumentNullException(nameof(projectDirectory));
             Assets = assets ?? throw new ArgumentNullException(nameof(assets));
             Project = project ?? ProjectFacts.None;
@@ -130,6 +139,18 @@ namespace Docker.Build.Analyzers.Analysis
         public string ProjectDirectory { get; }
         public IReadOnlyList<AssetInput> Assets { get; }
         public ProjectFacts Project { get; }
+
+        /// <summary>
+        /// The .editorconfig and global config files that set rule severities (<c>dotnet_diagnostic.DKR201.severity</c>,
+        /// bulk and category keys). Default: none.
+        /// </summary>
+        public Configuration.ConfigurationSources Configuration { get; }
+
+        /// <summary>
+        /// The project's NoWarn / WarningsAsErrors / WarningsNotAsErrors / TreatWarningsAsErrors, applied with the
+        /// compiler's precedence; null when the host (the IDE, where the compiler applies them) does not want them applied.
+        /// </summary>
+        public Configuration.WarningOptions? WarningOptions { get; }
 
         /// <summary>The only way the engine reaches files; tests pass an in-memory one.</summary>
         public IFileSystem FileSystem { get; }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading;
+using Docker.Build.Analyzers.Configuration;
 using Docker.Build.Analyzers.Diagnostics;
 using Docker.Build.Analyzers.Dockerfile;
 using Docker.Build.Analyzers.Rules;
@@ -60,10 +61,19 @@ namespace Docker.Build.Analyzers.Analysis
         public AnalysisResult Analyze(AnalysisRequest request, CancellationToken cancellationToken = default)
         {
             if (request == null) throw new ArgumentNullException(nameof(request));
-            var diagnostics = new List<Diagnostic>();
             var suppressed = new List<Diagnostic>();
-            var workspace = WorkspaceLoader.Load(request, diagnostics);
+            var loadFindings = new List<Diagnostic>();
+            var workspace = WorkspaceLoader.Load(request, loadFindings);
             var suppressions = new SuppressionsByFile(workspace);
+            var severities = new SeverityFilter(request);
+            var diagnostics = new List<Diagnostic>();
+            foreach (var d in loadFindings)
+            {
+                // Unreadable or unparsable files: configuration and warning properties apply, inline comments cannot.
+                suppressions.NoteAnalyzerFinding(d);
+                var severity = severities.Resolve(d.Descriptor, d.Severity, d.FilePath, AssetPurpose.Production);
+                if (severities.IsShown(severity)) diagnostics.Add(d.WithSeverity(severity));
+            }
 
             if (request.MaxDegreeOfParallelism > 1 && workspace.Dockerfiles.Count > 1)
             {
@@ -82,7 +92,7 @@ namespace Docker.Build.Analyzers.Analysis
                         foundByDocument[i] = found;
                     });
                 for (int i = 0; i < foundByDocument.Length; i++)
-                    if (foundByDocument[i] != null) Keep(foundByDocument[i], workspace.Dockerfiles[i].Purpose, suppressions, diagnostics, suppressed);
+                    if (foundByDocument[i] != null) Keep(foundByDocument[i], workspace.Dockerfiles[i].Purpose, suppressions, severities, diagnostics, suppressed);
             }
             else
             foreach (var document in workspace.Dockerfiles)
@@ -92,7 +102,7 @@ namespace Docker.Build.Analyzers.Analysis
                 var found = new List<Diagnostic>();
                 foreach (var rule in _dockerfileRules)
                     Run(rule, () => rule.Analyze(new DockerfileContext(rule.Descriptor, document, workspace, found)), document.Syntax.Source, found);
-                Keep(found, document.Purpose, suppressions, diagnostics, suppressed);
+                Keep(found, document.Purpose, suppressions, severities, diagnostics, suppressed);
             }
 
             foreach (var document in workspace.DockerIgnores)
@@ -102,7 +112,7 @@ namespace Docker.Build.Analyzers.Analysis
                 var found = new List<Diagnostic>();
                 foreach (var rule in _dockerIgnoreRules)
                     Run(rule, () => rule.Analyze(new DockerIgnoreContext(rule.Descriptor, document, workspace, found)), document.File.Source, found);
-                Keep(found, document.Purpose, suppressions, diagnostics, suppressed);
+                Keep(found, document.Purpose, suppressions, severities, diagnostics, suppressed);
             }
 
             if (_composeRules.Count > 0)
@@ -114,9 +124,11 @@ namespace Docker.Build.Analyzers.Analysis
                     var found = new List<Diagnostic>();
                     foreach (var rule in _composeRules)
                         Run(rule, () => rule.Analyze(new ComposeContext(rule.Descriptor, document, workspace, found)), document.Source, found);
-                    Keep(found, document.Purpose, suppressions, diagnostics, suppressed);
+                    Keep(found, document.Purpose, suppressions, severities, diagnostics, suppressed);
                 }
             }
+
+            ReportUnnecessarySuppressions(workspace, suppressions, severities, diagnostics);
 
             var ordered = diagnostics.Distinct(DiagnosticIdentity.Instance).ToList();
             ordered.Sort(Diagnostic.Comparer);
@@ -138,17 +150,105 @@ namespace Docker.Build.Analyzers.Analysis
             }
         }
 
-        /// <summary>Applies the asset's purpose (production-only rules are suggestions elsewhere) and inline suppressions.</summary>
-        private static void Keep(List<Diagnostic> found, AssetPurpose purpose, SuppressionsByFile suppressions, List<Diagnostic> diagnostics, List<Diagnostic> suppressed)
+        /// <summary>
+        /// Applies inline suppressions, then the effective severity (asset purpose, configuration files, warning
+        /// properties); drops what ends up off (and hidden findings unless the host asked for them). Findings a comment
+        /// suppresses are set aside at their effective severity, not dropped: a SARIF log records them as suppressed.
+        /// </summary>
+        private static void Keep(List<Diagnostic> found, AssetPurpose purpose, SuppressionsByFile suppressions, SeverityFilter severities, List<Diagnostic> diagnostics, List<Diagnostic> suppressed)
         {
             foreach (var d in found)
             {
                 if (d.Severity == DiagnosticSeverity.None) continue;
-                var kept = d.WithSeverity(PurposePolicy.Apply(d.Id, d.Severity, purpose));
-                // Suppressed findings are set aside, not dropped: a SARIF log records them as suppressed in source.
-                if (suppressions.IsSuppressed(d)) suppressed.Add(kept);
-                else diagnostics.Add(kept);
+                bool isSuppressed = suppressions.IsSuppressed(d);
+                var severity = severities.Resolve(d.Descriptor, d.Severity, d.FilePath, purpose);
+                if (!severities.IsShown(severity)) continue;
+                (isSuppressed ? suppressed : diagnostics).Add(d.WithSeverity(severity));
             }
+        }
+
+        /// <summary>
+        /// DKR904 for a dkr-disable comment (in a file this analysis reports) that suppressed nothing, DKR905 for one that
+        /// names an unknown id. Quiet where the answer is uncertain: a file with an analyzer finding (unreadable,
+        /// unparsable, a rule failed), a rule turned off for the file (configuration or NoWarn: the comment would
+        /// still matter if it were turned on), and rules that report into other files.
+        /// </summary>
+        private static void ReportUnnecessarySuppressions(Workspace workspace, SuppressionsByFile suppressions, SeverityFilter severities, List<Diagnostic> diagnostics)
+        {
+            var found = new List<Diagnostic>();
+            foreach (var (path, source, purpose) in ReportedSources(workspace))
+            {
+                var inline = suppressions.Get(path);
+                if (inline == null || inline.Comments.Count == 0) continue;
+                if (suppressions.HasAnalyzerFinding(path)) continue;
+                foreach (var comment in inline.Comments)
+                {
+                    string written = "# " + comment.Keyword + (InlineSuppressions.IsAll(comment.Ids) ? "" : " " + string.Join(" ", comment.Ids.OrderBy(i => i, StringComparer.Ordinal)));
+                    if (InlineSuppressions.IsAll(comment.Ids))
+                    {
+                        if (!suppressions.WasUsed(path, comment.RangeIndex, null))
+                            found.Add(MakeFileDiagnostic(AnalyzerRules.UnnecessarySuppression, source, comment.Span, written, "no rule reports anything here"));
+                        continue;
+                    }
+                    foreach (var id in comment.Ids.OrderBy(i => i, StringComparer.Ordinal))
+                    {
+                        var descriptor = RuleCatalog.Find(id);
+                        if (descriptor == null)
+                        {
+                            found.Add(MakeFileDiagnostic(AnalyzerRules.UnknownSuppressedRule, source, comment.Span, written, id));
+                            continue;
+                        }
+                        if (descriptor.Category == RuleCategory.Analyzer || CrossFileRuleIds.Contains(descriptor.Id)) continue;
+                        if (suppressions.WasUsed(path, comment.RangeIndex, descriptor.Id)) continue;
+                        var severity = severities.Resolve(descriptor, descriptor.DefaultSeverity, path, purpose);
+                        if (!severities.IsShown(severity)) continue;
+                        found.Add(MakeFileDiagnostic(AnalyzerRules.UnnecessarySuppression, source, comment.Span, written, descriptor.Id + " reports nothing here"));
+                    }
+                }
+            }
+            foreach (var d in found)
+            {
+                // These findings obey the same comments and configuration as any other.
+                if (suppressions.IsSuppressed(d)) continue;
+                var purpose = AssetPurpose.Production;
+                var severity = severities.Resolve(d.Descriptor, d.Severity, d.FilePath, purpose);
+                if (!severities.IsShown(severity)) continue;
+                diagnostics.Add(d.WithSeverity(severity));
+            }
+        }
+
+        /// <summary>Rules that report in a file other than the one they check: their findings may come from another project's analysis.</summary>
+        private static readonly HashSet<string> CrossFileRuleIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "DKR129", "DKR508" };
+
+        private static IEnumerable<(string Path, SourceText Source, AssetPurpose Purpose)> ReportedSources(Workspace workspace)
+        {
+            foreach (var doc in workspace.Dockerfiles)
+                if (doc.IsReported) yield return (doc.Path, doc.Syntax.Source, doc.Purpose);
+            foreach (var doc in workspace.DockerIgnores)
+                if (doc.IsReported) yield return (doc.Path, doc.File.Source, doc.Purpose);
+            foreach (var doc in workspace.ComposeDocuments)
+                if (doc.IsReported) yield return (doc.Path, doc.Source, doc.Purpose);
+        }
+
+        /// <summary>Effective severities for one analysis: configuration read once per folder, warning properties.</summary>
+        private sealed class SeverityFilter
+        {
+            private readonly ConfigurationResolver _configuration;
+            private readonly WarningOptions? _warnings;
+            private readonly bool _reportSilent;
+
+            public SeverityFilter(AnalysisRequest request)
+            {
+                _configuration = new ConfigurationResolver(request);
+                _warnings = request.WarningOptions;
+                _reportSilent = request.Configuration.ReportSilentDiagnostics;
+            }
+
+            public DiagnosticSeverity Resolve(RuleDescriptor descriptor, DiagnosticSeverity reported, string path, AssetPurpose purpose) =>
+                EffectiveSeverity.Resolve(descriptor, reported, purpose, _configuration.For(path), _warnings);
+
+            public bool IsShown(DiagnosticSeverity severity) =>
+                severity != DiagnosticSeverity.None && (severity != DiagnosticSeverity.Hidden || _reportSilent);
         }
 
         /// <summary>The inline suppressions of each file a finding can land in, read once per file.</summary>
@@ -162,15 +262,42 @@ namespace Docker.Build.Analyzers.Analysis
                 _workspace = workspace;
             }
 
+            private readonly HashSet<(string Path, int Range, string? Id)> _used = new HashSet<(string, int, string?)>();
+            private readonly HashSet<string> _pathsWithAnalyzerFindings = new HashSet<string>(PathComparer);
+
+            /// <summary>Whether a comment covers the finding; records which comments were needed (by range and id).</summary>
             public bool IsSuppressed(Diagnostic d)
             {
-                if (!_byPath.TryGetValue(d.FilePath, out var suppressions))
+                if (d.Descriptor.Category == RuleCategory.Analyzer && d.Id != AnalyzerRules.UnnecessarySuppression.Id && d.Id != AnalyzerRules.UnknownSuppressedRule.Id)
+                    _pathsWithAnalyzerFindings.Add(d.FilePath);
+                var suppressions = Get(d.FilePath);
+                bool suppressed = false;
+                foreach (int range in suppressions.MatchingRanges(d))
                 {
-                    suppressions = Create(d.FilePath);
-                    _byPath[d.FilePath] = suppressions;
+                    suppressed = true;
+                    _used.Add((d.FilePath, range, d.Id.ToUpperInvariant()));
+                    _used.Add((d.FilePath, range, null));
                 }
-                return suppressions != null && suppressions.IsSuppressed(d);
+                return suppressed;
             }
+
+            public InlineSuppressions Get(string path)
+            {
+                if (!_byPath.TryGetValue(path, out var suppressions))
+                {
+                    suppressions = Create(path);
+                    _byPath[path] = suppressions;
+                }
+                return suppressions;
+            }
+
+            /// <summary>Whether the range suppressed a finding of the id (null: of any rule).</summary>
+            public bool WasUsed(string path, int range, string? id) =>
+                range >= 0 && _used.Contains((path, range, id?.ToUpperInvariant()));
+
+            public void NoteAnalyzerFinding(Diagnostic d) => _pathsWithAnalyzerFindings.Add(d.FilePath);
+
+            public bool HasAnalyzerFinding(string path) => _pathsWithAnalyzerFindings.Contains(path);
 
             private InlineSuppressions Create(string path)
             {

@@ -12,5 +12,11 @@ namespace Docker.Build.Analyzers.Diagnostics
         Warning = 2,
 
         Error = 3,
+
+        /// <summary>
+        /// Configured <c>silent</c>: kept only for hosts that asked for hidden findings (an IDE may show them as hints);
+        /// build output never shows it. Numbered last so the other values keep their numbers.
+        /// </summary>
+        Hidden = 4,
     }
 }

@@ -16,15 +16,33 @@ namespace Docker.Build.Analyzers.Diagnostics
     {
         private const string All = "*";
         private readonly List<(int Start, int End, HashSet<string> Ids)> _ranges;
+        private readonly List<SuppressionComment> _comments;
 
-        private InlineSuppressions(List<(int, int, HashSet<string>)> ranges)
+        private InlineSuppressions(List<(int, int, HashSet<string>)> ranges, List<SuppressionComment>? comments = null)
         {
             _ranges = ranges;
+            _comments = comments ?? new List<SuppressionComment>();
+        }
+
+        /// <summary>The <c>dkr-disable</c> comments of the file, with the range each one covers (for the unnecessary-suppression report).</summary>
+        internal IReadOnlyList<SuppressionComment> Comments => _comments;
+
+        /// <summary>The ranges (by index) that cover a finding.</summary>
+        internal IEnumerable<int> MatchingRanges(Diagnostic diagnostic)
+        {
+            int at = diagnostic.Span.Start;
+            for (int i = 0; i < _ranges.Count; i++)
+            {
+                var (start, end, ids) = _ranges[i];
+                if (at < start || at >= end) continue;
+                if (ids.Contains(All) || ids.Contains(diagnostic.Id)) yield return i;
+            }
         }
 
         public static InlineSuppressions Create(DockerfileSyntax syntax)
         {
             var ranges = new List<(int, int, HashSet<string>)>();
+            var comments = new List<SuppressionComment>();
             int fileEnd = syntax.Source.Length + 1;
             var instructions = syntax.Instructions;
 
@@ -41,8 +59,10 @@ namespace Docker.Build.Analyzers.Diagnostics
                 string text = comment.Text;
                 if (TryParseDkr(text, out bool nextLine, out var dkrIds))
                 {
+                    int before = ranges.Count;
                     if (nextLine) AddNextInstruction(ranges, instructions, comment, dkrIds);
                     else ranges.Add((comment.Span.Start, fileEnd, dkrIds));
+                    comments.Add(new SuppressionComment(comment.Span, nextLine, dkrIds, ranges.Count > before ? before : -1));
                     continue;
                 }
                 if (TryParseHadolint(text, out bool global, out var hadolintIds))
@@ -58,7 +78,7 @@ namespace Docker.Build.Analyzers.Diagnostics
                     if (ids.Count > 0) AddNextInstruction(ranges, instructions, comment, ids);
                 }
             }
-            return new InlineSuppressions(ranges);
+            return new InlineSuppressions(ranges, comments);
         }
 
         /// <summary>
@@ -69,6 +89,7 @@ namespace Docker.Build.Analyzers.Diagnostics
         public static InlineSuppressions FromLineComments(Text.SourceText source)
         {
             var ranges = new List<(int, int, HashSet<string>)>();
+            var comments = new List<SuppressionComment>();
             int fileEnd = source.Length + 1;
             string text = source.Text;
             for (int line = 1; line <= source.LineCount; line++)
@@ -79,11 +100,14 @@ namespace Docker.Build.Analyzers.Diagnostics
                 if (start >= span.End || text[start] != '#') continue;
                 string comment = text.Substring(start + 1, span.End - start - 1).Trim();
                 if (!TryParseDkr(comment, out bool nextLine, out var ids)) continue;
+                var commentSpan = new Text.TextSpan(start, span.End - start);
                 if (!nextLine)
                 {
+                    comments.Add(new SuppressionComment(commentSpan, false, ids, ranges.Count));
                     ranges.Add((span.Start, fileEnd, ids));
                     continue;
                 }
+                comments.Add(new SuppressionComment(commentSpan, true, ids, -1));
                 // The next line with content, and (YAML) the lines indented deeper than it.
                 for (int next = line + 1; next <= source.LineCount; next++)
                 {
@@ -99,11 +123,12 @@ namespace Docker.Build.Analyzers.Diagnostics
                         if (childIndent <= indent && !(childIndent == indent && text[child.Start + childIndent] == '-' && text[target.Start + indent] != '-')) break;
                         end = child.End;
                     }
+                    comments[comments.Count - 1] = new SuppressionComment(commentSpan, true, ids, ranges.Count);
                     ranges.Add((target.Start, end + 1, ids));
                     break;
                 }
             }
-            return new InlineSuppressions(ranges);
+            return new InlineSuppressions(ranges, comments);
         }
 
         /// <summary>The indentation of a line, or -1 for a blank line.</summary>
@@ -113,6 +138,9 @@ namespace Docker.Build.Analyzers.Diagnostics
             while (i < line.End && (text[i] == ' ' || text[i] == '\t')) i++;
             return i >= line.End ? -1 : i - line.Start;
         }
+
+        /// <summary>Whether a comment names every rule (no ids).</summary>
+        internal static bool IsAll(IReadOnlyCollection<string> ids) => ids.Contains(All);
 
         public bool IsSuppressed(Diagnostic diagnostic)
         {
@@ -210,5 +238,23 @@ namespace Docker.Build.Analyzers.Diagnostics
             rest = text.Substring(word.Length).TrimStart(':', ' ', '\t');
             return true;
         }
+    }
+
+    /// <summary>One <c>dkr-disable</c> or <c>dkr-disable-next-line</c> comment: where it is, what it names, which range it made (-1: none).</summary>
+    internal sealed class SuppressionComment
+    {
+        public SuppressionComment(Text.TextSpan span, bool isNextLine, HashSet<string> ids, int rangeIndex)
+        {
+            Span = span;
+            IsNextLine = isNextLine;
+            Ids = ids;
+            RangeIndex = rangeIndex;
+        }
+
+        public Text.TextSpan Span { get; }
+        public bool IsNextLine { get; }
+        public HashSet<string> Ids { get; }
+        public int RangeIndex { get; }
+        public string Keyword => IsNextLine ? "dkr-disable-next-line" : "dkr-disable";
     }
 }

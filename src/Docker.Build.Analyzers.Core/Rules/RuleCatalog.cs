@@ -98,7 +98,7 @@ namespace Docker.Build.Analyzers.Rules
         /// <summary>Descriptors of all rules plus the analyzer's own diagnostics (DKR9xx), ordered by id.</summary>
         public static IReadOnlyList<RuleDescriptor> Descriptors { get; } =
             Rules.Select(r => r.Descriptor)
-                .Concat(new[] { AnalyzerRules.AssetUnreadable, AnalyzerRules.DockerfileUnparsable, AnalyzerRules.InternalError, AnalyzerRules.ReportUnwritable })
+                .Concat(new[] { AnalyzerRules.AssetUnreadable, AnalyzerRules.DockerfileUnparsable, AnalyzerRules.InternalError, AnalyzerRules.UnnecessarySuppression, AnalyzerRules.UnknownSuppressedRule, AnalyzerRules.ReportUnwritable })
                 .GroupBy(d => d.Id).Select(g => g.First())
                 .OrderBy(d => d.Id, System.StringComparer.Ordinal)
                 .ToList();

@@ -134,6 +134,58 @@ namespace Docker.Build.Analyzers.IntegrationTests.TaskTests
         }
 
         [Fact]
+        public void TreatWarningsAsErrors_is_applied_by_the_task_with_the_same_codes()
+        {
+            Write("Dockerfile", "FROM alpine\n");
+            var task = NewTask(null, Item("Dockerfile"));
+            task.TreatWarningsAsErrors = "true";
+            task.WarningsNotAsErrors = "DKR101";
+            task.NoWarn = "DKR102";
+
+            Assert.False(task.Execute());
+
+            Assert.Equal(new[] { "DKR201" }, _engine.Errors.Select(e => e.Code).Where(c => c.StartsWith("DKR")).OrderBy(c => c));
+            Assert.Equal(new[] { "DKR101" }, _engine.Warnings.Select(w => w.Code));
+            Assert.All(_engine.Errors, e => Assert.Equal(Path.Combine(_projectDir, "Dockerfile"), e.File));
+        }
+
+        [Fact]
+        public void Warning_properties_can_be_left_to_MSBuild()
+        {
+            Write("Dockerfile", "FROM alpine\n");
+            var task = NewTask(null, Item("Dockerfile"));
+            task.TreatWarningsAsErrors = "true";
+            task.WarningsAsErrors = "DKR101";
+            task.ApplyWarningProperties = false;
+
+            Assert.True(task.Execute());
+
+            Assert.Empty(_engine.Errors);
+            Assert.Equal(new[] { "DKR101", "DKR201" }, _engine.Warnings.Select(w => w.Code).OrderBy(c => c));
+        }
+
+        [Fact]
+        public void Editorconfig_beside_the_asset_and_listed_global_configs_set_severities()
+        {
+            Write("Dockerfile", "FROM alpine\n");
+            Write(".editorconfig", "[Dockerfile]\ndotnet_diagnostic.DKR201.severity = error\ndotnet_diagnostic.DKR102.severity = none\n");
+            string global = Write("config/team.globalconfig", "is_global = true\ndotnet_diagnostic.DKR101.severity = none\n");
+            var task = NewTask(null, Item("Dockerfile"));
+            task.GlobalAnalyzerConfigFiles = new ITaskItem[] { new TaskItem(global) };
+
+            Assert.False(task.Execute());
+
+            Assert.Equal(new[] { "DKR201" }, _engine.Errors.Select(e => e.Code));
+            Assert.Empty(_engine.Warnings);
+
+            _engine.Errors.Clear();
+            var withoutDiscovery = NewTask(null, Item("Dockerfile"));
+            withoutDiscovery.DiscoverEditorConfigFiles = false;
+            Assert.True(withoutDiscovery.Execute());
+            Assert.Equal(new[] { "DKR101", "DKR201" }, _engine.Warnings.Select(w => w.Code).OrderBy(c => c));
+        }
+
+        [Fact]
         public void Engine_crash_becomes_a_DKR903_warning_and_the_build_goes_on()
         {
             Write("Dockerfile", "FROM alpine\n");

@@ -23,6 +23,16 @@ namespace Docker.Build.Analyzers.Rules.Analyzer
             "Rule {0} failed on this file and was skipped ({1}); please report it",
             "A rule threw an exception. The build goes on; the other rules still ran.");
 
+        public static readonly RuleDescriptor UnnecessarySuppression = new RuleDescriptor(
+            "DKR904", "Suppression comment suppresses nothing", RuleCategory.Analyzer, DiagnosticSeverity.Suggestion,
+            "'{0}' suppresses nothing: {1}; remove it",
+            "A dkr-disable or dkr-disable-next-line comment names a rule that reports nothing in the lines it covers (or, without ids, no rule reports anything there).");
+
+        public static readonly RuleDescriptor UnknownSuppressedRule = new RuleDescriptor(
+            "DKR905", "Suppression comment names an unknown rule", RuleCategory.Analyzer, DiagnosticSeverity.Suggestion,
+            "'{0}' names {1}, which is not a Docker.Build.Analyzers rule",
+            "A dkr-disable or dkr-disable-next-line comment names an id that no rule of this version has (a typo, or a rule from another tool).");
+
         // DKR91x: the analyzer's own output (reports), apart from DKR90x (input it could not read or analyse).
 
         public static readonly RuleDescriptor ReportUnwritable = new RuleDescriptor(
