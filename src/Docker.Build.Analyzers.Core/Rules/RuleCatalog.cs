@@ -101,6 +101,7 @@ namespace Docker.Build.Analyzers.Rules
             new WrongRuntimeImageFamily(),                  // DKR603
             new EntrypointAssemblyNameMismatch(),           // DKR608
             new DevelopmentEnvironmentInImage(),            // DKR609
+            new DebugBuildShips(),                          // DKR610
             new EndOfLifeDotNetImage(),                     // DKR612
             new RuntimeImageWithoutStartupCommand(),        // DKR613
         };

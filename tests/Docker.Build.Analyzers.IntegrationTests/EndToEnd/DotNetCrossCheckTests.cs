@@ -31,7 +31,7 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
         {
             var consumer = _package.CreateConsumer("dotnet-web");
             consumer.WriteProject("App.csproj", targetFrameworks: "net8.0;net10.0", sdk: "Microsoft.NET.Sdk.Web");
-            consumer.WriteFile("Program.cs", "var app = WebApplication.CreateBuilder(args).Build();\napp.Run();\n");
+            consumer.WriteFile("Program.cs", "var app = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(args).Build();\napp.Run();\n");
             consumer.WriteFile(".dockerignore", DotNetIgnore);
             consumer.WriteFile("Dockerfile",
                 "FROM mcr.microsoft.com/dotnet/sdk:6.0 AS build\n" +
@@ -88,7 +88,7 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
             {
                 // A console app on the ASP.NET Core image: bigger than it needs.
                 "message DKR603 Dockerfile(5,6,5,42)",
-                "warning DKR602 Dockerfile(1,6,1,42)",
+                "warning DKR602 Dockerfile(1,6,1,43)",
                 "warning DKR613 Dockerfile(5,1,5,42)",
             }, DotNetFindings(result, consumer.Directory));
         }
