@@ -175,7 +175,9 @@ namespace Docker.Build.Analyzers.Rules.DotNet
                     if (eq >= 0) selfContained = !text.Substring(eq + 1).Equals("false", StringComparison.OrdinalIgnoreCase);
                     else selfContained = !NextWordIs(invocation, sc, "false");
                 }
-                var property = PropertyValue(invocation, "SelfContained") ?? PropertyValue(invocation, "PublishAot");
+                // Trimming and AOT imply self-contained; PublishSelfContained is SelfContained for publish only.
+                var property = PropertyValue(invocation, "SelfContained") ?? PropertyValue(invocation, "PublishSelfContained")
+                    ?? PropertyValue(invocation, "PublishAot") ?? PropertyValue(invocation, "PublishTrimmed");
                 if (property != null) selfContained = property.Equals("true", StringComparison.OrdinalIgnoreCase);
             }
             return selfContained;

@@ -48,7 +48,9 @@ namespace Docker.Build.Analyzers.Rules.DotNet
                     context.Report(span, image.Image.Raw, image.KindName,
                         "the project is an ASP.NET Core app and this image has no ASP.NET Core: it stops at start-up", Other("aspnet"));
                     break;
-                case DotNetImageKind.AspNet when !web:
+                // A package or a referenced project can bring ASP.NET Core in (a FrameworkReference flows transitively,
+                // e.g. AspNetCore.HealthChecks.UI.Client in a worker): only a project with neither surely does not need it.
+                case DotNetImageKind.AspNet when !web && context.Project.DotNet.PackageReferences.Count == 0 && context.Project.DotNet.ProjectReferences.Count == 0:
                     context.Report(span, DiagnosticSeverity.Suggestion, image.Image.Raw, image.KindName,
                         "the project does not use ASP.NET Core: the image carries a framework the app never loads", Other("runtime"));
                     break;

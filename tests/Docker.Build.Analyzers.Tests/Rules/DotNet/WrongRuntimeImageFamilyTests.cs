@@ -55,6 +55,18 @@ namespace Docker.Build.Analyzers.Tests.Rules.DotNet
         }
 
         [Fact]
+        public void Console_project_with_references_may_need_aspnet_transitively()
+        {
+            // A package such as AspNetCore.HealthChecks.UI.Client brings a Microsoft.AspNetCore.App framework reference with it.
+            var facts = Project("net8.0", web: false, dotNet: new DotNetProjectFacts(packageReferences: new[] { "AspNetCore.HealthChecks.UI.Client" }));
+            Assert.Empty(Findings(Build + "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY --from=build /app .\n", Id, facts));
+        }
+
+        [Fact]
+        public void Trimmed_publish_is_self_contained() =>
+            Assert.Empty(Findings("FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nRUN dotnet publish -p:PublishTrimmed=true -o /app\nFROM mcr.microsoft.com/dotnet/runtime-deps:8.0\nCOPY --from=build /app .\n", Id, Console()));
+
+        [Fact]
         public void Without_project_facts_it_is_silent() =>
             Assert.Empty(Findings(Build + "FROM mcr.microsoft.com/dotnet/runtime:8.0\nCOPY --from=build /app .\n", Id));
     }
