@@ -109,6 +109,91 @@ namespace Docker.Build.Analyzers.Tasks
         /// <summary>Read the .globalconfig files above the project (default true; <c>$(DiscoverGlobalAnalyzerConfigFiles)</c>).</summary>
         public bool DiscoverGlobalAnalyzerConfigFiles { get; set; } = true;
 
+        // ---- .NET cross-check facts (DKR6xx): evaluated properties and items, passed by the targets' DKR6xx block. ----
+
+        public string? InvariantGlobalization { get; set; }
+        public string? PublishRelease { get; set; }
+        public string? SelfContained { get; set; }
+        public string? PublishAot { get; set; }
+        public string? UseAppHost { get; set; }
+        public string? RuntimeIdentifier { get; set; }
+        public string? RollForward { get; set; }
+
+        /// <summary>The project's PackageReference items (their identity is the package id).</summary>
+        public ITaskItem[] PackageReferences { get; set; } = Array.Empty<ITaskItem>();
+
+        /// <summary>The project's ProjectReference items, with FullPath.</summary>
+        public ITaskItem[] ProjectReferences { get; set; } = Array.Empty<ITaskItem>();
+
+        public string? ManagePackageVersionsCentrally { get; set; }
+        public string? DirectoryPackagesPropsPath { get; set; }
+        public string? DirectoryBuildPropsPath { get; set; }
+        public string? DirectoryBuildTargetsPath { get; set; }
+
+        /// <summary>The global.json above the project, when there is one; the task reads its sdk version and rollForward.</summary>
+        public string? GlobalJsonPath { get; set; }
+
+        internal DotNetProjectFacts CreateDotNetFacts(string projectDirectory)
+        {
+            var packages = new List<string>();
+            foreach (var item in PackageReferences ?? Array.Empty<ITaskItem>())
+                if (item != null && !string.IsNullOrWhiteSpace(item.ItemSpec) && !packages.Contains(item.ItemSpec.Trim())) packages.Add(item.ItemSpec.Trim());
+            var projects = new List<string>();
+            foreach (var item in ProjectReferences ?? Array.Empty<ITaskItem>())
+                if (item != null && !string.IsNullOrWhiteSpace(item.ItemSpec)) projects.Add(ResolvePath(projectDirectory, item.ItemSpec));
+
+            string? globalJson = ExistingFile(projectDirectory, GlobalJsonPath);
+            string? sdkVersion = null, rollForward = null;
+            if (globalJson != null)
+            {
+                try
+                {
+                    Docker.Build.Analyzers.DotNetPlatform.GlobalJson.Read(File.ReadAllText(globalJson), out sdkVersion, out rollForward);
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    // Unreadable: the SDK will say so itself; the checks that need it stay silent.
+                }
+            }
+
+            return new DotNetProjectFacts(
+                invariantGlobalization: ParseBool(InvariantGlobalization),
+                publishRelease: ParseBool(PublishRelease),
+                selfContained: ParseBool(SelfContained),
+                publishAot: ParseBool(PublishAot),
+                useAppHost: ParseBool(UseAppHost),
+                runtimeIdentifier: RuntimeIdentifier,
+                rollForward: RollForward,
+                packageReferences: packages,
+                projectReferences: projects,
+                centralPackageManagement: ParseBool(ManagePackageVersionsCentrally) == true,
+                directoryPackagesPropsPath: ExistingFile(projectDirectory, DirectoryPackagesPropsPath),
+                directoryBuildPropsPath: ExistingFile(projectDirectory, DirectoryBuildPropsPath),
+                directoryBuildTargetsPath: ExistingFile(projectDirectory, DirectoryBuildTargetsPath),
+                globalJsonPath: globalJson,
+                globalJsonSdkVersion: sdkVersion,
+                globalJsonRollForward: rollForward);
+        }
+
+        /// <summary>An MSBuild boolean: null when the property is empty (not set).</summary>
+        private static bool? ParseBool(string? value)
+        {
+            if (string.IsNullOrWhiteSpace(value)) return null;
+            string v = value!.Trim();
+            if (v.Equals("true", StringComparison.OrdinalIgnoreCase)) return true;
+            if (v.Equals("false", StringComparison.OrdinalIgnoreCase)) return false;
+            return null;
+        }
+
+        private static string? ExistingFile(string projectDirectory, string? path)
+        {
+            if (string.IsNullOrWhiteSpace(path)) return null;
+            string full = ResolvePath(projectDirectory, path!);
+            return File.Exists(full) ? full : null;
+        }
+
+        // ---- end of .NET cross-check facts ----
+
         public override bool Execute()
         {
             // What the build reported, and the inline-suppressed findings as they would have been reported: the SARIF log's results.
@@ -185,7 +270,8 @@ namespace Docker.Build.Analyzers.Tasks
                 healthCheckedBy: HealthCheckedBy,
                 developmentAssetPatterns: SplitList(DevelopmentAssets),
                 testAssetPatterns: SplitList(TestAssets),
-                isTestProject: IsTestProject);
+                isTestProject: IsTestProject,
+                dotNet: CreateDotNetFacts(projectDirectory));
             return new AnalysisRequest(projectDirectory, assets, facts, fileSystem: null, discoverSharedAssets: DiscoverSharedAssets,
                 configuration: CreateConfigurationSources(projectDirectory), warningOptions: CreateWarningOptions());
         }

@@ -9,7 +9,7 @@ namespace Docker.Build.Analyzers.Cli.Tests
     {
         private const string RootImage = "FROM ubuntu\n";
         private const string CleanDockerfile =
-            "FROM mcr.microsoft.com/dotnet/runtime-deps:8.0-noble-chiseled\nCOPY app.txt /app/\nENTRYPOINT [\"/app/app\"]\n";
+            "FROM mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled\nCOPY app.txt /app/\nENTRYPOINT [\"/app/app\"]\n";
 
         [Fact]
         public void Findings_are_written_in_the_canonical_form_with_paths_relative_to_the_current_folder_and_exit_code_1()
@@ -127,7 +127,7 @@ namespace Docker.Build.Analyzers.Cli.Tests
         {
             using var folder = new FixtureFolder();
             // One source exists at the root, one nowhere: inference cannot decide (half the sources), compose can.
-            folder.Write("docker/Dockerfile", "FROM mcr.microsoft.com/dotnet/runtime-deps:8.0-noble-chiseled\nCOPY app.txt /app/\nCOPY missing.txt /app/\nENTRYPOINT [\"/app/app\"]\n");
+            folder.Write("docker/Dockerfile", "FROM mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled\nCOPY app.txt /app/\nCOPY missing.txt /app/\nENTRYPOINT [\"/app/app\"]\n");
             folder.Write("app.txt", "x");
 
             var withoutCompose = folder.Run();

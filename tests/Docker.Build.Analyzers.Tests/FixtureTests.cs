@@ -21,6 +21,8 @@ namespace Docker.Build.Analyzers.Tests
             public string DockerfileAt = Repo + "/Dockerfile";
             public string Context = Repo;
             public bool Web;
+            /// <summary>The project the Dockerfile builds, relative to the context (its facts drive the DKR6xx checks).</summary>
+            public string Project = "App.csproj";
             public string[] ContextFiles = Array.Empty<string>();
             public string[] Expected = Array.Empty<string>();
         }
@@ -31,7 +33,7 @@ namespace Docker.Build.Analyzers.Tests
         {
             ["clean/aspnetcore"] = new Fixture
             {
-                File = "clean/aspnetcore.Dockerfile", Web = true,
+                File = "clean/aspnetcore.Dockerfile", Web = true, Project = "aspnetapp/aspnetapp.csproj",
                 ContextFiles = new[] { "aspnetapp/aspnetapp.csproj", "aspnetapp/Program.cs", "aspnetapp/appsettings.json", ".dockerignore=" + DotNetIgnore },
             },
             ["clean/go-distroless"] = new Fixture
@@ -52,7 +54,7 @@ namespace Docker.Build.Analyzers.Tests
             ["realworld/heredocs"] = new Fixture { File = "realworld/heredocs.Dockerfile" },
             ["realworld/from-args"] = new Fixture
             {
-                File = "realworld/from-args.Dockerfile", Web = true,
+                File = "realworld/from-args.Dockerfile", Web = true, Project = "Api/Api.csproj",
                 ContextFiles = new[] { "Api/Api.csproj", "Api/Program.cs", ".dockerignore=" + DotNetIgnore },
                 // The final image is a build argument without a default: nothing about it can be known, so nothing is said.
             },
@@ -64,12 +66,12 @@ namespace Docker.Build.Analyzers.Tests
             },
             ["realworld/chiseled"] = new Fixture
             {
-                File = "realworld/chiseled.Dockerfile", Web = true,
+                File = "realworld/chiseled.Dockerfile", Web = true, Project = "Api.csproj",
                 ContextFiles = new[] { "Api.csproj", "Program.cs", ".dockerignore=" + DotNetIgnore },
             },
             ["realworld/vs-template"] = new Fixture
             {
-                File = "realworld/vs-template.Dockerfile", Web = true,
+                File = "realworld/vs-template.Dockerfile", Web = true, Project = "WebApp/WebApp.csproj",
                 DockerfileAt = Repo + "/WebApp/Dockerfile", Context = Repo,
                 ContextFiles = new[] { "WebApp/WebApp.csproj", "WebApp/Program.cs", "WebApp.sln", ".dockerignore=" + DotNetIgnore },
                 // True findings only: tags without digests (suggestions) and no HEALTHCHECK.
@@ -95,7 +97,11 @@ namespace Docker.Build.Analyzers.Tests
                 string content = eq < 0 ? "x" : entry.Substring(eq + 1);
                 files.AddFile(f.Context + "/" + path, content);
             }
-            var project = f.Web ? new ProjectFacts(Repo + "/App.csproj", "App", new[] { "net8.0" }, isWebProject: true) : null;
+            // Judged on a date when .NET 8 is supported, so that the fixtures keep testing what they test (DKR612 has its own tests).
+            var dotNet = new DotNetProjectFacts(today: new DateTime(2025, 6, 1));
+            var project = f.Web
+                ? new ProjectFacts(f.Context + "/" + f.Project, Path.GetFileNameWithoutExtension(f.Project), new[] { "net8.0" }, isWebProject: true, dotNet: dotNet)
+                : new ProjectFacts(dotNet: dotNet);
             var request = new AnalysisRequest(Path.GetDirectoryName(f.DockerfileAt)!,
                 new[] { new AssetInput(f.DockerfileAt, AssetKind.Dockerfile, f.Context) }, project, files);
             var found = new DockerAnalyzer().Analyze(request).Diagnostics

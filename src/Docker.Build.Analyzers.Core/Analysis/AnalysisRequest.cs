@@ -42,8 +42,10 @@ namespace Docker.Build.Analyzers.Analysis
             string? healthCheckedBy = null,
             IReadOnlyList<string>? developmentAssetPatterns = null,
             IReadOnlyList<string>? testAssetPatterns = null,
-            bool isTestProject = false)
+            bool isTestProject = false,
+            DotNetProjectFacts? dotNet = null)
         {
+            DotNet = dotNet ?? DotNetProjectFacts.None;
             IsTestProject = isTestProject;
             ProjectPath = projectPath;
             AssemblyName = assemblyName;
@@ -87,6 +89,9 @@ namespace Docker.Build.Analyzers.Analysis
 
         /// <summary>The project is a test project (<c>IsTestProject</c>): the Docker assets in its folder build test images.</summary>
         public bool IsTestProject { get; }
+
+        /// <summary>How the project builds and publishes (.NET cross-checks, DKR6xx).</summary>
+        public DotNetProjectFacts DotNet { get; }
 
         /// <summary>The directory of the solution being built, or null.</summary>
         public string? SolutionDirectory => SolutionPath == null ? null : System.IO.Path.GetDirectoryName(SolutionPath);

@@ -22,6 +22,8 @@ namespace Docker.Build.Analyzers.Diagnostics
             "DKR401", "DKR403",
             // Compose: pinning, health, restarts, limits, host access, published data ports, root user.
             "DKR501", "DKR502", "DKR503", "DKR504", "DKR505", "DKR506", "DKR508", "DKR510", "DKR511", "DKR516",
+            // .NET cross-checks: the environment, the build configuration and the support lifecycle of the image that ships.
+            "DKR609", "DKR610", "DKR612",
         };
 
         /// <summary>The ids whose findings become suggestions on development and test assets, in order.</summary>

@@ -5,6 +5,7 @@ using Docker.Build.Analyzers.Rules.Analyzer;
 using Docker.Build.Analyzers.Rules.Compose;
 using Docker.Build.Analyzers.Rules.Dockerfile;
 using Docker.Build.Analyzers.Rules.DockerIgnore;
+using Docker.Build.Analyzers.Rules.DotNet;
 
 namespace Docker.Build.Analyzers.Rules
 {
@@ -93,6 +94,16 @@ namespace Docker.Build.Analyzers.Rules
             new HealthyConditionWithoutHealthcheck(),       // DKR517
             new DependsOnUndefinedService(),                // DKR518
             new DuplicateHostPort(),                        // DKR519
+
+            // DKR6xx: .NET project cross-checks
+            new RuntimeVersionMismatch(),                   // DKR601
+            new SdkImageCannotBuildProject(),               // DKR602
+            new WrongRuntimeImageFamily(),                  // DKR603
+            new EntrypointAssemblyNameMismatch(),           // DKR608
+            new DevelopmentEnvironmentInImage(),            // DKR609
+            new DebugBuildShips(),                          // DKR610
+            new EndOfLifeDotNetImage(),                     // DKR612
+            new RuntimeImageWithoutStartupCommand(),        // DKR613
         };
 
         /// <summary>Descriptors of all rules plus the analyzer's own diagnostics (DKR9xx), ordered by id.</summary>

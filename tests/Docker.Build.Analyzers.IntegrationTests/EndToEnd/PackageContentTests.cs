@@ -29,12 +29,14 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
             "tasks/net472/Docker.Build.Analyzers.Core.pdb",
             "tasks/net472/Docker.Build.Analyzers.Tasks.dll",
             "tasks/net472/Docker.Build.Analyzers.Tasks.pdb",
+            "tasks/net472/NuGet.Versioning.dll",
             "tasks/net472/YamlDotNet.dll",
             "tasks/net8.0/Docker.Build.Analyzers.Core.dll",
             "tasks/net8.0/Docker.Build.Analyzers.Core.pdb",
             "tasks/net8.0/Docker.Build.Analyzers.Tasks.deps.json",
             "tasks/net8.0/Docker.Build.Analyzers.Tasks.dll",
             "tasks/net8.0/Docker.Build.Analyzers.Tasks.pdb",
+            "tasks/net8.0/NuGet.Versioning.dll",
             "tasks/net8.0/YamlDotNet.dll",
         };
 

@@ -28,11 +28,12 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
             string sample = Path.Combine(_package.SourceCopyDirectory, "samples", "WebApi");
             Assert.Equal(new[]
             {
-                "message DKR102 Dockerfile(3,6,3,39)",
+                "message DKR102 Dockerfile(3,6,3,38)",
                 "message DKR203 Dockerfile(7,6,7,7)",
                 "message DKR504 compose.yaml(14,3,14,5)",
                 "message DKR504 compose.yaml(3,3,3,6)",
                 "message DKR508 compose.yaml(12,9,12,11)",
+                "message DKR612 Dockerfile(3,6,3,38)",
                 "warning DKR101 Dockerfile(10,6,10,37)",
                 "warning DKR201 Dockerfile(10,1,10,37)",
                 "warning DKR202 Dockerfile(13,32,13,91)",
@@ -46,6 +47,7 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
                 "warning DKR507 compose.yaml(18,26,18,37)",
                 "warning DKR511 compose.yaml(20,9,20,20)",
                 "warning DKR515 compose.yaml(10,31,10,42)",
+                "warning DKR602 Dockerfile(3,6,3,38)",
             }, result.Build.Describe(sample));
             Assert.All(result.Build.Diagnostics, d => Assert.Equal(Path.Combine(sample, "WebApi.csproj"), d.Project));
         }
