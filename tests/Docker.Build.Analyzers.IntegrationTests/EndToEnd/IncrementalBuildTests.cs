@@ -38,6 +38,8 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
             consumer.WriteFile("Dockerfile", Dockerfile);
             string[] initial =
             {
+                // A console project on the ASP.NET Core image (DKR603, a suggestion: never promoted).
+                "message DKR603 Dockerfile(1,6,1,44)",
                 "warning DKR101 Dockerfile(1,6,1,44)",
                 "warning DKR401 Dockerfile(3,6,3,7)",
             };
@@ -53,18 +55,18 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
             // A .dockerignore that keeps bin/ and obj/ out of the context: DKR401 goes.
             consumer.WriteFile(".dockerignore", "bin/\nobj/\n");
             var afterIgnore = consumer.Build("--no-restore");
-            Assert.Equal(new[] { "warning DKR101 Dockerfile(1,6,1,44)" }, afterIgnore.Build.Describe(consumer.Directory));
+            Assert.Equal(new[] { "message DKR603 Dockerfile(1,6,1,44)", "warning DKR101 Dockerfile(1,6,1,44)" }, afterIgnore.Build.Describe(consumer.Directory));
 
-            // The tag pinned: DKR101 goes, and nothing is left.
+            // The tag pinned: DKR101 goes; the digest and image-family suggestions are left.
             consumer.WriteFile("Dockerfile", Dockerfile.Replace("aspnet:latest", "aspnet:10.0"));
             var afterPin = consumer.Build("--no-restore");
-            Assert.Equal(new[] { "message DKR102 Dockerfile(1,6,1,42)" }, afterPin.Build.Describe(consumer.Directory));
+            Assert.Equal(new[] { "message DKR102 Dockerfile(1,6,1,42)", "message DKR603 Dockerfile(1,6,1,42)" }, afterPin.Build.Describe(consumer.Directory));
 
             // A compose file appears beside the project: its finding shows in the next build.
             consumer.WriteFile("compose.yaml", "services:\n  app:\n    build: .\n    restart: unless-stopped\n    mem_limit: 512m\n    cpus: \"1.0\"\n    depends_on:\n      - db\n");
             var afterCompose = consumer.Build("--no-restore");
             Assert.True(afterCompose.ExitCode == 0, afterCompose.ToString());
-            Assert.Equal(new[] { "message DKR102 Dockerfile(1,6,1,42)", "warning DKR518 compose.yaml(8,9,8,11)" },
+            Assert.Equal(new[] { "message DKR102 Dockerfile(1,6,1,42)", "message DKR603 Dockerfile(1,6,1,42)", "warning DKR518 compose.yaml(8,9,8,11)" },
                 afterCompose.Build.Describe(consumer.Directory));
         }
 

@@ -44,9 +44,12 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
 
         private const string SdkTagSuggestion = "message DKR102 Dockerfile(1,6,1,39)";
 
+        // The consumer is a console project on the ASP.NET Core image: a leaner 'runtime' image would do (DKR603).
+        private const string ImageFamilySuggestion = "message DKR603 Dockerfile(8,6,8,37)";
+
         /// <summary>Everything the flawed project prints, sorted as <see cref="BuildOutput.Describe"/> sorts.</summary>
         private static string[] FlawedFindings(IEnumerable<string> warnings) =>
-            warnings.Append(SdkTagSuggestion).OrderBy(s => s, StringComparer.Ordinal).ToArray();
+            warnings.Append(SdkTagSuggestion).Append(ImageFamilySuggestion).OrderBy(s => s, StringComparer.Ordinal).ToArray();
 
         private readonly PackageFixture _package;
 
@@ -167,6 +170,7 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
             {
                 "message DKR102 One/Dockerfile(1,6,1,42)",
                 "message DKR102 Three/Dockerfile(1,6,1,43)",
+                "message DKR603 One/Dockerfile(1,6,1,42)",
                 "warning DKR101 Two/Dockerfile(1,6,1,45)",
                 "warning DKR201 One/Dockerfile(1,1,1,42)",
                 "warning DKR202 Three/Dockerfile(3,13,3,19)",
@@ -272,6 +276,7 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
                 "message DKR102 Lib/Dockerfile(1,6,1,42)",
                 "message DKR102 Plain/Dockerfile(1,6,1,42)",
                 "message DKR102 Web/Dockerfile(1,6,1,42)",
+                "message DKR603 Plain/Dockerfile(1,6,1,42)",
                 "warning DKR301 Lib/Dockerfile(1,1,1,42)",
                 "warning DKR301 Web/Dockerfile(1,1,1,42)",
             }, result.Build.Describe(consumer.Directory));

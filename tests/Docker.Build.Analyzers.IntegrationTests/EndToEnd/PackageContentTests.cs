@@ -19,6 +19,7 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
             "README.md",
             "analyzers/dotnet/cs/Docker.Build.Analyzers.Core.dll",
             "analyzers/dotnet/cs/Docker.Build.Analyzers.Roslyn.dll",
+            "analyzers/dotnet/cs/NuGet.Versioning.dll",
             "analyzers/dotnet/cs/YamlDotNet.dll",
             "build/Docker.Build.Analyzers.props",
             "build/Docker.Build.Analyzers.Roslyn.targets",

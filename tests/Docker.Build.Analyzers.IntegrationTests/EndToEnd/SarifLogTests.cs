@@ -57,7 +57,7 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
                 .OrderBy(s => s, StringComparer.Ordinal).ToArray();
             var logged = results.Where(r => r.GetProperty("suppressions").GetArrayLength() == 0)
                 .Select(r => Describe(consumer, run, r)).OrderBy(s => s, StringComparer.Ordinal).ToArray();
-            Assert.Equal(new[] { "DKR101", "DKR102", "DKR301", "DKR401" }, result.Build.Diagnostics.Select(d => d.Code).OrderBy(c => c, StringComparer.Ordinal));
+            Assert.Equal(new[] { "DKR101", "DKR102", "DKR301", "DKR401", "DKR603" }, result.Build.Diagnostics.Select(d => d.Code).OrderBy(c => c, StringComparer.Ordinal));
             Assert.Equal(printed, logged);
 
             // The suppressed root user is in the log, flagged, and was not printed.

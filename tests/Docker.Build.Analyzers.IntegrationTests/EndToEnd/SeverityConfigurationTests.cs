@@ -21,16 +21,17 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
             "COPY . .\n" +
             "RUN dotnet publish -c Release -o /app --no-restore\n" +
             "\n" +
-            "FROM mcr.microsoft.com/dotnet/aspnet\n" +
+            // A console app: the 'runtime' image is the right family (no DKR603 suggestion to account for).
+            "FROM mcr.microsoft.com/dotnet/runtime\n" +
             "WORKDIR /app\n" +
             "COPY --from=build /app .\n" +
             "EXPOSE 8080\n" +
             "ENTRYPOINT [\"dotnet\", \"App.dll\"]\n";
 
-        private const string Dkr101 = "DKR101 {0}Dockerfile(8,6,8,37)";
+        private const string Dkr101 = "DKR101 {0}Dockerfile(8,6,8,38)";
         private const string Dkr102 = "DKR102 {0}Dockerfile(1,6,1,39)";
-        private const string Dkr201 = "DKR201 {0}Dockerfile(8,1,8,37)";
-        private const string Dkr301 = "DKR301 {0}Dockerfile(8,1,8,37)";
+        private const string Dkr201 = "DKR201 {0}Dockerfile(8,1,8,38)";
+        private const string Dkr301 = "DKR301 {0}Dockerfile(8,1,8,38)";
         private const string Dkr401 = "DKR401 {0}Dockerfile(5,6,5,7)";
 
         private readonly PackageFixture _package;
