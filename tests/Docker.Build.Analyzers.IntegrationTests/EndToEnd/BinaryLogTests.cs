@@ -45,7 +45,7 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
             Assert.True(summary > 0, log);
             string expected = consumer.PathOf("Dockerfile") + "(1,6,1,44): warning DKR101:";
             Assert.Equal(1, log.Substring(0, summary).Split('\n').Count(l => l.Contains(expected, StringComparison.Ordinal)));
-            Assert.Equal(new[] { "warning DKR101 Dockerfile(1,6,1,44)" }, build.Build.Describe(consumer.Directory));
+            Assert.Equal(new[] { "message DKR603 Dockerfile(1,6,1,44)", "warning DKR101 Dockerfile(1,6,1,44)" }, build.Build.Describe(consumer.Directory));
         }
     }
 }

@@ -50,7 +50,7 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
             Assert.True(first.ExitCode == 0, first.ToString());
             Assert.Equal(initial, first.Build.Describe(consumer.Directory));
             Assert.NotEqual(0, noOpAsErrors.ExitCode);
-            Assert.Equal(initial.Select(w => w.Replace("warning ", "error ")), noOpAsErrors.Build.Describe(consumer.Directory));
+            Assert.Equal(initial.Select(w => w.Replace("warning ", "error ")).OrderBy(w => w, StringComparer.Ordinal), noOpAsErrors.Build.Describe(consumer.Directory));
 
             // A .dockerignore that keeps bin/ and obj/ out of the context: DKR401 goes.
             consumer.WriteFile(".dockerignore", "bin/\nobj/\n");

@@ -258,14 +258,15 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
         {
             // DKR301 fires without EXPOSE only because the engine is told the project is an ASP.NET Core one:
             // once through the Web SDK, once through a framework reference in a class library.
-            const string dockerfile = "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nUSER $APP_UID\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n";
+            // Each runs its own project's assembly (DKR608 would name any other).
+            static string dockerfile(string assembly) => "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nUSER $APP_UID\nENTRYPOINT [\"dotnet\", \"" + assembly + ".dll\"]\n";
             var consumer = _package.CreateConsumer("web");
             consumer.WriteProject("Web/Web.csproj", sdk: "Microsoft.NET.Sdk.Web", properties: "    <ImplicitUsings>enable</ImplicitUsings>")
                 .WriteFile("Web/Program.cs", "var app = WebApplication.CreateBuilder(args).Build();\napp.Run();\n")
-                .WriteFile("Web/Dockerfile", dockerfile);
+                .WriteFile("Web/Dockerfile", dockerfile("Web"));
             consumer.WriteProject("Lib/Lib.csproj", items: "    <FrameworkReference Include=\"Microsoft.AspNetCore.App\" />")
-                .WriteFile("Lib/Dockerfile", dockerfile);
-            consumer.WriteProject("Plain/Plain.csproj").WriteFile("Plain/Dockerfile", dockerfile);
+                .WriteFile("Lib/Dockerfile", dockerfile("Lib"));
+            consumer.WriteProject("Plain/Plain.csproj").WriteFile("Plain/Dockerfile", dockerfile("Plain"));
             consumer.WriteFile("All.slnx", "<Solution>\n  <Project Path=\"Web/Web.csproj\" />\n  <Project Path=\"Lib/Lib.csproj\" />\n  <Project Path=\"Plain/Plain.csproj\" />\n</Solution>\n");
 
             var result = consumer.Build("All.slnx");
