@@ -29,8 +29,12 @@ namespace Docker.Build.Analyzers.Analysis
             string? globalJsonPath = null,
             string? globalJsonSdkVersion = null,
             string? globalJsonRollForward = null,
-            DateTime? today = null)
+            DateTime? today = null,
+            SdkContainerFacts? container = null,
+            AppCodeFacts? code = null)
         {
+            Container = container;
+            Code = code ?? AppCodeFacts.Unknown;
             InvariantGlobalization = invariantGlobalization;
             PublishRelease = publishRelease;
             SelfContained = selfContained;
@@ -89,6 +93,12 @@ namespace Docker.Build.Analyzers.Analysis
 
         /// <summary>The date support lifecycles are judged on; null means the current UTC date (tests pin it).</summary>
         public DateTime? Today { get; }
+
+        /// <summary>The container the SDK publishes without a Dockerfile (DKR617–DKR621); null when the project sets none of it.</summary>
+        public SdkContainerFacts? Container { get; }
+
+        /// <summary>What the app's C# code says about ports and health endpoints; <see cref="AppCodeFacts.Unknown"/> when not read.</summary>
+        public AppCodeFacts Code { get; }
 
         /// <summary>The app needs no shared .NET runtime in the image: self-contained or native AOT.</summary>
         public bool IsSelfContained => SelfContained == true || PublishAot == true;

@@ -1,0 +1,40 @@
+using System;
+using System.Collections.Generic;
+
+namespace Docker.Build.Analyzers.Analysis
+{
+    /// <summary>
+    /// What the app's own code says about how it serves traffic, read from its C# syntax trees by a host that has them
+    /// (the Roslyn analyzer inside the compiler; the command-line tool for a project). <see cref="Unknown"/> means the
+    /// code was not read: rules whose answer depends on it (ports, health paths) must stay silent then.
+    /// </summary>
+    public sealed class AppCodeFacts
+    {
+        /// <summary>The code was not read (the host has no syntax trees).</summary>
+        public static readonly AppCodeFacts Unknown = new AppCodeFacts(isKnown: false);
+
+        public AppCodeFacts(
+            bool isKnown = true,
+            IReadOnlyList<string>? healthCheckPaths = null,
+            IReadOnlyList<int>? listenPorts = null,
+            bool setsListenAddressesDynamically = false)
+        {
+            IsKnown = isKnown;
+            HealthCheckPaths = healthCheckPaths ?? Array.Empty<string>();
+            ListenPorts = listenPorts ?? Array.Empty<int>();
+            SetsListenAddressesDynamically = setsListenAddressesDynamically;
+        }
+
+        /// <summary>The code was read; false means nothing below can be trusted.</summary>
+        public bool IsKnown { get; }
+
+        /// <summary>Paths mapped with <c>MapHealthChecks("/healthz")</c> and similar calls, as written.</summary>
+        public IReadOnlyList<string> HealthCheckPaths { get; }
+
+        /// <summary>Ports the code makes Kestrel listen on (<c>UseUrls</c>, <c>Listen*</c>) when they are literals.</summary>
+        public IReadOnlyList<int> ListenPorts { get; }
+
+        /// <summary>The code sets listen addresses from values it computes (not literals): ports cannot be judged.</summary>
+        public bool SetsListenAddressesDynamically { get; }
+    }
+}
