@@ -112,6 +112,32 @@ namespace Docker.Build.Analyzers.Tests.Analysis
         }
 
         [Fact]
+        public void Reading_a_level_on_several_threads_gives_the_same_walk_as_reading_it_alone()
+        {
+            // Wide levels (more directories than the parallel-reading threshold), an excluded folder per project, an
+            // exception that re-includes one file, and a limit that cuts the walk in the middle of a level.
+            var files = new InMemoryFileSystem().AddFile("/ctx/.dockerignore", "**/bin\n**/*.md\n!src/P3/README.md\n");
+            for (int p = 0; p < 30; p++)
+            {
+                files.AddFile($"/ctx/src/P{p}/P{p}.csproj", "x").AddFile($"/ctx/src/P{p}/README.md", "x").AddFile($"/ctx/src/P{p}/bin/app.dll", "x");
+                for (int f = 0; f < 12; f++) files.AddFile($"/ctx/src/P{p}/F{f}/Class{f}.cs", "x");
+            }
+            foreach (int maxEntries in new[] { 20000, 150 })
+            {
+                var alone = Context(files, limits: new BuildContextLimits(maxEntries, 24, BuildContextLimits.DefaultMaxMatchWork, listingThreads: 1)).Files;
+                var threaded = Context(files, limits: new BuildContextLimits(maxEntries, 24, BuildContextLimits.DefaultMaxMatchWork, listingThreads: 4)).Files;
+                Assert.Equal(alone.Files.ToArray(), threaded.Files.ToArray());
+                Assert.Equal(alone.Truncated, threaded.Truncated);
+                Assert.Equal(alone.EntriesVisited, threaded.EntriesVisited);
+            }
+            var all = Context(files, limits: new BuildContextLimits(20000, 24, BuildContextLimits.DefaultMaxMatchWork, listingThreads: 4)).Files;
+            Assert.Contains("src/P3/README.md", all.Files);
+            Assert.DoesNotContain("src/P4/README.md", all.Files);
+            Assert.DoesNotContain("src/P4/bin/app.dll", all.Files);
+            Assert.Equal(30 * 13 + 2, all.Files.Count);
+        }
+
+        [Fact]
         public void Files_stops_at_the_limits_and_says_so()
         {
             var files = new InMemoryFileSystem();
