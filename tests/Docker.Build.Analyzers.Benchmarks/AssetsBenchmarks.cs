@@ -219,35 +219,46 @@ namespace Docker.Build.Analyzers.Benchmarks
                 var ignoreFile = BuildContext.LoadIgnoreFile(request.FileSystem, Path.Combine(bench.Root, ".dockerignore"))!;
                 var walkedPaths = new BuildContext(request.FileSystem, bench.Root, null).Files.Files;
                 var times = stages.Select(_ => new List<double>()).ToArray();
+                var allocated = new long[stages.Length];
                 ContextFileList? walked = null;
+                var sw = new Stopwatch();
+                long allocatedAtLap = 0;
+                void Record(int stage)
+                {
+                    times[stage].Add(Lap(sw));
+                    long now = GC.GetTotalAllocatedBytes(precise: false);
+                    allocated[stage] += now - allocatedAtLap;
+                    allocatedAtLap = GC.GetTotalAllocatedBytes(precise: false);
+                }
                 for (int i = 0; i < iterations; i++)
                 {
                     var sink = new List<Diagnostic>();
-                    var sw = Stopwatch.StartNew();
+                    allocatedAtLap = GC.GetTotalAllocatedBytes(precise: false);
+                    sw.Restart();
                     var workspace = WorkspaceLoader.Load(request, sink);
-                    times[0].Add(Lap(sw));
+                    Record(0);
                     var dockerfile = workspace.Dockerfiles.First(d => d.IsReported);
                     walked = workspace.GetBuildContext(dockerfile).Files;
-                    times[1].Add(Lap(sw));
+                    Record(1);
                     foreach (var doc in workspace.DockerIgnores.Where(d => d.IsReported))
                         foreach (var rule in ignoreRules) rule.Analyze(new DockerIgnoreContext(rule.Descriptor, doc, workspace, sink));
-                    times[2].Add(Lap(sw));
+                    Record(2);
                     foreach (var doc in workspace.ComposeDocuments.Where(d => d.IsReported))
                         foreach (var rule in composeRules) rule.Analyze(new ComposeContext(rule.Descriptor, doc, workspace, sink));
-                    times[3].Add(Lap(sw));
+                    Record(3);
                     foreach (var doc in workspace.Dockerfiles.Where(d => d.IsReported))
                         foreach (var rule in dockerfileRules) rule.Analyze(new DockerfileContext(rule.Descriptor, doc, workspace, sink));
-                    times[4].Add(Lap(sw));
+                    Record(4);
                     ComposeFile.Parse(composeText);
-                    times[5].Add(Lap(sw));
+                    Record(5);
                     analyzer.Analyze(request);
-                    times[6].Add(Lap(sw));
+                    Record(6);
                     _ = new BuildContext(request.FileSystem, bench.Root, null).Files;
-                    times[7].Add(Lap(sw));
+                    Record(7);
                     Verdicts(ignoreFile.Matcher, walkedPaths);
-                    times[8].Add(Lap(sw));
+                    Record(8);
                     RawListing(bench.Root);
-                    times[9].Add(Lap(sw));
+                    Record(9);
                 }
                 Console.WriteLine($"Walk: {walked!.Files.Count} visible files of {walked.EntriesVisited} entries visited, truncated: {walked.Truncated}");
                 Console.WriteLine($"{iterations} warm runs, each step on fresh objects (the compose parse happens inside 'load workspace' when compose decides the context):");
@@ -255,7 +266,7 @@ namespace Docker.Build.Analyzers.Benchmarks
                 {
                     var t = times[s];
                     t.Sort();
-                    Console.WriteLine($"  {stages[s],-52} median {t[t.Count / 2],8:F2} ms   min {t[0],8:F2} ms");
+                    Console.WriteLine($"  {stages[s],-52} median {t[t.Count / 2],8:F2} ms   min {t[0],8:F2} ms   allocates {allocated[s] / iterations / 1024,7:N0} KB");
                 }
                 long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
                 analyzer.Analyze(request);

@@ -163,7 +163,13 @@ namespace Docker.Build.Analyzers.Rules.Dockerfile
             if (dot <= slash + 1) return false;
             int length = path.Length - dot;
             // Extensions are short: skip the lookup (and its substring) for anything longer than the longest one.
-            return length <= 8 && SourceExtensions.Contains(path.Substring(dot));
+            if (length > 8) return false;
+            // The common extensions are compared in place; the set (and a substring) only for the rest.
+            if (EndsWithIgnoreCase(path, ".cs") || EndsWithIgnoreCase(path, ".js") || EndsWithIgnoreCase(path, ".ts")) return true;
+            return SourceExtensions.Contains(path.Substring(dot));
         }
+
+        private static bool EndsWithIgnoreCase(string path, string extension) =>
+            string.Compare(path, path.Length - extension.Length, extension, 0, extension.Length, StringComparison.OrdinalIgnoreCase) == 0;
     }
 }
