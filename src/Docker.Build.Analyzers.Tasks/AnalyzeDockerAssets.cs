@@ -172,7 +172,8 @@ namespace Docker.Build.Analyzers.Tasks
                 directoryBuildTargetsPath: ExistingFile(projectDirectory, DirectoryBuildTargetsPath),
                 globalJsonPath: globalJson,
                 globalJsonSdkVersion: sdkVersion,
-                globalJsonRollForward: rollForward);
+                globalJsonRollForward: rollForward,
+                container: CreateSdkContainerFacts(projectDirectory));
         }
 
         /// <summary>An MSBuild boolean: null when the property is empty (not set).</summary>
