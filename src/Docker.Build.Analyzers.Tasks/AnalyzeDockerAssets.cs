@@ -204,7 +204,7 @@ namespace Docker.Build.Analyzers.Tasks
             try
             {
                 var request = CreateRequest();
-                if (request.Assets.Count != 0 || request.DiscoverSharedAssets)
+                if (request.Assets.Count != 0 || request.DiscoverSharedAssets || request.Project.DotNet.Container != null)
                 {
                     var result = _analyze(request);
                     var noWarn = ParseCodes(NoWarn);

@@ -25,9 +25,11 @@ namespace Docker.Build.Analyzers.Tests.Rules.Containers
 
         public static IReadOnlyList<Diagnostic> Run(
             string projectFile, SdkContainerInputs inputs, string targetFramework = "net10.0",
-            bool web = true, bool selfContained = false, string? props = null, string? targets = null, DateTime? today = null)
+            bool web = true, bool selfContained = false, string? props = null, string? targets = null, DateTime? today = null,
+            string? editorConfig = null, string? noWarn = null)
         {
             var files = new InMemoryFileSystem();
+            if (editorConfig != null) files.AddFile("/repo/.editorconfig", editorConfig);
             files.AddFile(ProjectPath, projectFile);
             if (props != null) { files.AddFile(PropsPath, props); inputs.DirectoryBuildPropsPath = PropsPath; }
             if (targets != null) { files.AddFile(TargetsPath, targets); inputs.DirectoryBuildTargetsPath = TargetsPath; }
@@ -35,7 +37,9 @@ namespace Docker.Build.Analyzers.Tests.Rules.Containers
             var container = SdkContainerFactsReader.Read(inputs, files);
             var dotNet = new DotNetProjectFacts(selfContained: selfContained ? true : (bool?)null, today: today ?? Today, container: container);
             var project = new ProjectFacts(ProjectPath, "App", targetFramework.Split(';'), isWebProject: web, dotNet: dotNet);
-            var request = new AnalysisRequest(ProjectDir, Array.Empty<AssetInput>(), project, files);
+            var request = new AnalysisRequest(ProjectDir, Array.Empty<AssetInput>(), project, files, discoverSharedAssets: false,
+                new Docker.Build.Analyzers.Configuration.ConfigurationSources(filePaths: null, discoverEditorConfigFiles: true, discoverGlobalConfigFiles: false),
+                Docker.Build.Analyzers.Configuration.WarningOptions.FromProperties(noWarn, null, null, null));
             return new DockerAnalyzer().Analyze(request).Diagnostics;
         }
 

@@ -84,5 +84,18 @@ namespace Docker.Build.Analyzers.Tests.Rules.Containers
             inputs.ContainerUser = "0";
             Assert.Equal(new[] { "DKR618@App.csproj:1:1-1" }, Findings(Id, Run(Project(""), inputs)));
         }
+    
+
+        [Fact]
+        public void Editorconfig_section_for_project_files_and_NoWarn_turn_it_off()
+        {
+            var inputs = Inputs();
+            inputs.ContainerUser = "root";
+            string project = Project("    <ContainerUser>root</ContainerUser>\n");
+            Assert.Empty(Findings(Id, Run(project, inputs, editorConfig: "root = true\n[*.csproj]\ndotnet_diagnostic.DKR618.severity = none\n")));
+            Assert.Empty(Findings(Id, Run(project, inputs, noWarn: "CS1591;DKR618")));
+            var d = Assert.Single(Run(project, inputs, editorConfig: "root = true\n[*.csproj]\ndotnet_diagnostic.DKR618.severity = error\n"), x => x.Id == Id);
+            Assert.Equal(DiagnosticSeverity.Error, d.Severity);
+        }
     }
 }
