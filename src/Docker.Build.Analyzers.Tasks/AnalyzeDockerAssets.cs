@@ -172,7 +172,8 @@ namespace Docker.Build.Analyzers.Tasks
                 directoryBuildTargetsPath: ExistingFile(projectDirectory, DirectoryBuildTargetsPath),
                 globalJsonPath: globalJson,
                 globalJsonSdkVersion: sdkVersion,
-                globalJsonRollForward: rollForward);
+                globalJsonRollForward: rollForward,
+                container: CreateSdkContainerFacts(projectDirectory));
         }
 
         /// <summary>An MSBuild boolean: null when the property is empty (not set).</summary>
@@ -203,7 +204,7 @@ namespace Docker.Build.Analyzers.Tasks
             try
             {
                 var request = CreateRequest();
-                if (request.Assets.Count != 0 || request.DiscoverSharedAssets)
+                if (request.Assets.Count != 0 || request.DiscoverSharedAssets || request.Project.DotNet.Container != null)
                 {
                     var result = _analyze(request);
                     var noWarn = ParseCodes(NoWarn);

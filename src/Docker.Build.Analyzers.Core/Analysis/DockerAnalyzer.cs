@@ -47,6 +47,7 @@ namespace Docker.Build.Analyzers.Analysis
         private readonly IReadOnlyList<DockerfileRule> _dockerfileRules;
         private readonly IReadOnlyList<DockerIgnoreRule> _dockerIgnoreRules;
         private readonly IReadOnlyList<ComposeRule> _composeRules;
+        private readonly IReadOnlyList<ProjectRule> _projectRules;
 
         public DockerAnalyzer() : this(RuleCatalog.Rules) { }
 
@@ -56,6 +57,7 @@ namespace Docker.Build.Analyzers.Analysis
             _dockerfileRules = list.OfType<DockerfileRule>().ToList();
             _dockerIgnoreRules = list.OfType<DockerIgnoreRule>().ToList();
             _composeRules = list.OfType<ComposeRule>().ToList();
+            _projectRules = list.OfType<ProjectRule>().ToList();
         }
 
         public AnalysisResult Analyze(AnalysisRequest request, CancellationToken cancellationToken = default)
@@ -126,6 +128,17 @@ namespace Docker.Build.Analyzers.Analysis
                         Run(rule, () => rule.Analyze(new ComposeContext(rule.Descriptor, document, workspace, found)), document.Source, found);
                     Keep(found, document.Purpose, suppressions, severities, diagnostics, suppressed);
                 }
+            }
+
+            // The project's own settings (the SDK container): checked once, only when the host passed such facts.
+            if (_projectRules.Count > 0 && request.Project.DotNet.Container != null)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var found = new List<Diagnostic>();
+                var projectFile = SourceText.From("", request.Project.DotNet.Container.ProjectFilePath);
+                foreach (var rule in _projectRules)
+                    Run(rule, () => rule.Analyze(new ProjectContext(rule.Descriptor, workspace, found)), projectFile, found);
+                Keep(found, AssetPurpose.Production, suppressions, severities, diagnostics, suppressed);
             }
 
             ReportUnnecessarySuppressions(workspace, suppressions, severities, diagnostics);

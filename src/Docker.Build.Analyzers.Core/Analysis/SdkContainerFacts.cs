@@ -19,8 +19,10 @@ namespace Docker.Build.Analyzers.Analysis
             ProjectSetting? runtimeIdentifier = null,
             IReadOnlyList<ProjectSetting>? imageTags = null,
             IReadOnlyList<ContainerPortSetting>? ports = null,
-            IReadOnlyList<ContainerEnvironmentSetting>? environmentVariables = null)
+            IReadOnlyList<ContainerEnvironmentSetting>? environmentVariables = null,
+            ProjectFileSpot? targetFrameworkSpot = null)
         {
+            TargetFrameworkSpot = targetFrameworkSpot;
             ProjectFilePath = projectFilePath ?? throw new ArgumentNullException(nameof(projectFilePath));
             EnableSdkContainerSupport = enableSdkContainerSupport;
             BaseImage = baseImage;
@@ -43,17 +45,40 @@ namespace Docker.Build.Analyzers.Analysis
         public IReadOnlyList<ProjectSetting> ImageTags { get; }
         public IReadOnlyList<ContainerPortSetting> Ports { get; }
         public IReadOnlyList<ContainerEnvironmentSetting> EnvironmentVariables { get; }
+
+        /// <summary>
+        /// Where <c>TargetFramework</c> (or <c>TargetFrameworks</c>) is set: without <c>ContainerBaseImage</c> the SDK picks
+        /// the base image from it, so findings about that implied image are reported there. Null when not found.
+        /// </summary>
+        public ProjectFileSpot? TargetFrameworkSpot { get; }
     }
 
     /// <summary>Where in an MSBuild file (project, Directory.Build.props...) a property or item is set; line and column are 1-based.</summary>
     public readonly struct ProjectFileSpot
     {
         public ProjectFileSpot(string path, int line, int column)
+            : this(path, line, column, 0, 0)
+        {
+        }
+
+        /// <summary>A spot with its character offset in the file and the length of what it marks (the element's start-tag name).</summary>
+        public ProjectFileSpot(string path, int line, int column, int offset, int length)
         {
             Path = path ?? throw new ArgumentNullException(nameof(path));
             Line = line < 1 ? 1 : line;
             Column = column < 1 ? 1 : column;
+            Offset = offset < 0 ? 0 : offset;
+            Length = length < 0 ? 0 : length;
         }
+
+        /// <summary>The start of the file: where a finding about something the files do not show is reported.</summary>
+        public static ProjectFileSpot StartOf(string path) => new ProjectFileSpot(path, 1, 1);
+
+        /// <summary>Character offset of the spot in the decoded file text (0 when unknown).</summary>
+        public int Offset { get; }
+
+        /// <summary>How many characters the spot marks on its line (0 when unknown).</summary>
+        public int Length { get; }
 
         public string Path { get; }
         public int Line { get; }

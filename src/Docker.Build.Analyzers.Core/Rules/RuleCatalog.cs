@@ -3,6 +3,7 @@ using System.Linq;
 using Docker.Build.Analyzers.Diagnostics;
 using Docker.Build.Analyzers.Rules.Analyzer;
 using Docker.Build.Analyzers.Rules.Compose;
+using Docker.Build.Analyzers.Rules.Containers;
 using Docker.Build.Analyzers.Rules.Dockerfile;
 using Docker.Build.Analyzers.Rules.DockerIgnore;
 using Docker.Build.Analyzers.Rules.DotNet;
@@ -104,6 +105,12 @@ namespace Docker.Build.Analyzers.Rules
             new DebugBuildShips(),                          // DKR610
             new EndOfLifeDotNetImage(),                     // DKR612
             new RuntimeImageWithoutStartupCommand(),        // DKR613
+
+            // DKR617-DKR621 (but DKR620): the container the SDK publishes without a Dockerfile (Rules/Containers/)
+            new SdkContainerBaseImageNotPinnedOrEndOfLife(), // DKR617
+            new SdkContainerRunsAsRoot(),                   // DKR618
+            new SdkContainerSecretInEnvironment(),          // DKR619
+            new SdkContainerWebAppOnNonAspNetImage(),       // DKR621
         };
 
         /// <summary>Descriptors of all rules plus the analyzer's own diagnostics (DKR9xx), ordered by id.</summary>

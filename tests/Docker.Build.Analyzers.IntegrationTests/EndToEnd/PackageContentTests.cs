@@ -22,6 +22,7 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
             "analyzers/dotnet/cs/NuGet.Versioning.dll",
             "analyzers/dotnet/cs/YamlDotNet.dll",
             "build/Docker.Build.Analyzers.props",
+            "build/Docker.Build.Analyzers.Containers.targets",
             "build/Docker.Build.Analyzers.Roslyn.targets",
             "build/Docker.Build.Analyzers.targets",
             "buildMultiTargeting/Docker.Build.Analyzers.props",
