@@ -8,6 +8,10 @@
 # move with the load average, which the script prints next to them.
 #
 #   eng/cli-benchmark.sh [--runs N] [--no-build] [--keep DIR]
+#     (default)    packs the tool (with its ReadyToRun images) and installs it into a temporary --tool-path, so the
+#                  figures are those of `dotnet tool install`'s docker-analyzers command
+#     --no-build   times the existing build output instead (dotnet src/.../bin/Release/net10.0/docker-analyzers.dll,
+#                  compiled just in time: slower to start)
 #     --keep DIR   generate into DIR and keep it; a later run with the same DIR reuses the folder it finds there
 #
 # Uses hyperfine when it is installed (apt-get install hyperfine), else a loop over `date +%s%N` (min and median).
@@ -27,11 +31,17 @@ while [[ $# -gt 0 ]]; do
 done
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
-tool="src/Docker.Build.Analyzers.Cli/bin/Release/net8.0/docker-analyzers.dll"
 if [[ $build == 1 ]]; then
-  dotnet build src/Docker.Build.Analyzers.Cli -c Release -nologo -v q >/dev/null
+  work="$(mktemp -d)"
+  version="0.0.0-bench.$(date +%s)"
+  echo "Packing and installing the tool ($version) ..."
+  dotnet pack src/Docker.Build.Analyzers.Cli -c Release -o "$work/feed" -p:Version="$version" -nologo -v q >/dev/null
+  NUGET_PACKAGES="$work/packages" dotnet tool install Docker.Build.Analyzers.Tool --tool-path "$work/tool" \
+    --add-source "$work/feed" --version "$version" >/dev/null
+  tool=("$work/tool/docker-analyzers")
+else
+  tool=(dotnet "$(pwd)/src/Docker.Build.Analyzers.Cli/bin/Release/net10.0/docker-analyzers.dll")
 fi
-tool="$(pwd)/$tool"
 
 root="${keep:-$(mktemp -d)}"
 mkdir -p "$root"
@@ -192,10 +202,11 @@ measure() { # $1 label, rest: command
 }
 
 echo "Timing (whole process, wall clock):"
-measure "folder (1,000 Dockerfiles, 100 compose, 100 .dockerignore)" dotnet "$tool" "$bench"
-measure "single Dockerfile" dotnet "$tool" "$single"
+measure "folder (1,000 Dockerfiles, 100 compose, 100 .dockerignore)" "${tool[@]}" "$bench"
+measure "single Dockerfile" "${tool[@]}" "$single"
 echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-findings=$(dotnet "$tool" "$bench" --severity suggestion 2>/dev/null | wc -l || true)
+findings=$("${tool[@]}" "$bench" --severity suggestion 2>/dev/null | wc -l || true)
 echo "Findings over the folder (all severities): $findings"
 
 if [[ -z "$keep" ]]; then rm -rf "$root"; fi
+if [[ -n "${work:-}" ]]; then rm -rf "$work"; fi

@@ -10,8 +10,10 @@ namespace Docker.Build.Analyzers.Cli
 {
     internal sealed class AnalyzeOptions
     {
-        public AnalyzeOptions(string path, string format, DiagnosticSeverity threshold, bool fix, bool dryRun)
+        public AnalyzeOptions(string path, string format, DiagnosticSeverity threshold, bool fix, bool dryRun,
+            IReadOnlyDictionary<string, string>? properties = null)
         {
+            Properties = properties ?? new Dictionary<string, string>();
             Path = path;
             Format = format;
             Threshold = threshold;
@@ -24,6 +26,9 @@ namespace Docker.Build.Analyzers.Cli
         public DiagnosticSeverity Threshold { get; }
         public bool Fix { get; }
         public bool DryRun { get; }
+
+        /// <summary>MSBuild global properties for project and solution mode (<c>-p:Configuration=Release</c>).</summary>
+        public IReadOnlyDictionary<string, string> Properties { get; }
 
         public static DiagnosticSeverity ParseSeverity(string value) => value.ToLowerInvariant() switch
         {
@@ -45,6 +50,8 @@ namespace Docker.Build.Analyzers.Cli
             var format = ReportFormats.Find(options.Format, out var formatProblem);
             if (format == null) return Usage(formatProblem!);
             if (options.DryRun && !options.Fix) return Usage("--dry-run only goes with --fix.");
+            if (Projects.ProjectMode.IsProjectOrSolution(options.Path)) return Projects.ProjectMode.Run(options, format, output, terminal);
+            if (options.Properties.Count != 0) return Usage("--property only applies to a project or solution.");
 
             var target = AnalysisTarget.Resolve(options.Path, out var targetProblem);
             if (target == null) return Usage(targetProblem!);
@@ -133,12 +140,6 @@ namespace Docker.Build.Analyzers.Cli
             }
             if (File.Exists(full))
             {
-                string extension = System.IO.Path.GetExtension(full).ToLowerInvariant();
-                if (extension == ".csproj" || extension == ".fsproj" || extension == ".vbproj" || extension == ".sln" || extension == ".slnx")
-                {
-                    problem = $"Analysing a project or solution ('{path}') through MSBuild is not available yet in this version; analyse its folder instead ('{System.IO.Path.GetDirectoryName(path)}'), or build it with the Docker.Build.Analyzers package.";
-                    return null;
-                }
                 var kind = AssetKinds.Infer(full);
                 // A file named on purpose that no name rule places (Containerfile, app.df) is most likely a Dockerfile, as in the build.
                 if (kind == AssetKind.Unknown) kind = AssetKind.Dockerfile;

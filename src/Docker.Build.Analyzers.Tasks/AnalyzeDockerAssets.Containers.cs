@@ -6,7 +6,8 @@ namespace Docker.Build.Analyzers.Tasks
 {
     /// <summary>
     /// The container the SDK publishes without a Dockerfile (DKR617–DKR621): the evaluated <c>Container*</c> properties
-    /// and items, passed by Docker.Build.Analyzers.Containers.targets. Empty values mean "not set".
+    /// and items, passed by Docker.Build.Analyzers.Containers.targets. Empty values mean "not set". The facts are built by
+    /// <see cref="ProjectRequestBuilder"/> from these parameters, by name, as for every other parameter.
     /// </summary>
     public sealed partial class AnalyzeDockerAssets
     {
@@ -29,36 +30,5 @@ namespace Docker.Build.Analyzers.Tasks
 
         /// <summary><c>@(ContainerEnvironmentVariable)</c>: the name is the identity, <c>Value</c> metadata the value.</summary>
         public ITaskItem[] ContainerEnvironmentVariables { get; set; } = Array.Empty<ITaskItem>();
-
-        /// <summary>
-        /// The SDK container facts, or null when the project does not publish a container (then no file is read). The
-        /// project file and Directory.Build.props/targets are read only to place the findings.
-        /// </summary>
-        internal SdkContainerFacts? CreateSdkContainerFacts(string projectDirectory)
-        {
-            if (string.IsNullOrWhiteSpace(ProjectPath)) return null;
-            var inputs = new SdkContainerInputs(ResolvePath(projectDirectory, ProjectPath!))
-            {
-                EnableSdkContainerSupport = EnableSdkContainerSupport,
-                IsPublishable = IsPublishable,
-                OutputType = OutputType,
-                IsWebProject = IsWebProject,
-                PublishProfile = PublishProfile,
-                WebPublishMethod = WebPublishMethod,
-                ContainerBaseImage = ContainerBaseImage,
-                ContainerFamily = ContainerFamily,
-                ContainerImageTag = ContainerImageTag,
-                ContainerImageTags = ContainerImageTags,
-                ContainerUser = ContainerUser,
-                ContainerRuntimeIdentifier = ContainerRuntimeIdentifier,
-                DirectoryBuildPropsPath = ExistingFile(projectDirectory, DirectoryBuildPropsPath),
-                DirectoryBuildTargetsPath = ExistingFile(projectDirectory, DirectoryBuildTargetsPath),
-            };
-            foreach (var item in ContainerPorts ?? Array.Empty<ITaskItem>())
-                if (item != null && !string.IsNullOrWhiteSpace(item.ItemSpec)) inputs.ContainerPorts.Add((item.ItemSpec, item.GetMetadata("Type")));
-            foreach (var item in ContainerEnvironmentVariables ?? Array.Empty<ITaskItem>())
-                if (item != null && !string.IsNullOrWhiteSpace(item.ItemSpec)) inputs.ContainerEnvironmentVariables.Add((item.ItemSpec, item.GetMetadata("Value")));
-            return SdkContainerFactsReader.Read(inputs, PhysicalFileSystem.Instance);
-        }
     }
 }

@@ -133,66 +133,6 @@ namespace Docker.Build.Analyzers.Tasks
         /// <summary>The global.json above the project, when there is one; the task reads its sdk version and rollForward.</summary>
         public string? GlobalJsonPath { get; set; }
 
-        internal DotNetProjectFacts CreateDotNetFacts(string projectDirectory)
-        {
-            var packages = new List<string>();
-            foreach (var item in PackageReferences ?? Array.Empty<ITaskItem>())
-                if (item != null && !string.IsNullOrWhiteSpace(item.ItemSpec) && !packages.Contains(item.ItemSpec.Trim())) packages.Add(item.ItemSpec.Trim());
-            var projects = new List<string>();
-            foreach (var item in ProjectReferences ?? Array.Empty<ITaskItem>())
-                if (item != null && !string.IsNullOrWhiteSpace(item.ItemSpec)) projects.Add(ResolvePath(projectDirectory, item.ItemSpec));
-
-            string? globalJson = ExistingFile(projectDirectory, GlobalJsonPath);
-            string? sdkVersion = null, rollForward = null;
-            if (globalJson != null)
-            {
-                try
-                {
-                    Docker.Build.Analyzers.DotNetPlatform.GlobalJson.Read(File.ReadAllText(globalJson), out sdkVersion, out rollForward);
-                }
-                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-                {
-                    // Unreadable: the SDK will say so itself; the checks that need it stay silent.
-                }
-            }
-
-            return new DotNetProjectFacts(
-                invariantGlobalization: ParseBool(InvariantGlobalization),
-                publishRelease: ParseBool(PublishRelease),
-                selfContained: ParseBool(SelfContained),
-                publishAot: ParseBool(PublishAot),
-                useAppHost: ParseBool(UseAppHost),
-                runtimeIdentifier: RuntimeIdentifier,
-                rollForward: RollForward,
-                packageReferences: packages,
-                projectReferences: projects,
-                centralPackageManagement: ParseBool(ManagePackageVersionsCentrally) == true,
-                directoryPackagesPropsPath: ExistingFile(projectDirectory, DirectoryPackagesPropsPath),
-                directoryBuildPropsPath: ExistingFile(projectDirectory, DirectoryBuildPropsPath),
-                directoryBuildTargetsPath: ExistingFile(projectDirectory, DirectoryBuildTargetsPath),
-                globalJsonPath: globalJson,
-                globalJsonSdkVersion: sdkVersion,
-                globalJsonRollForward: rollForward,
-                container: CreateSdkContainerFacts(projectDirectory));
-        }
-
-        /// <summary>An MSBuild boolean: null when the property is empty (not set).</summary>
-        private static bool? ParseBool(string? value)
-        {
-            if (string.IsNullOrWhiteSpace(value)) return null;
-            string v = value!.Trim();
-            if (v.Equals("true", StringComparison.OrdinalIgnoreCase)) return true;
-            if (v.Equals("false", StringComparison.OrdinalIgnoreCase)) return false;
-            return null;
-        }
-
-        private static string? ExistingFile(string projectDirectory, string? path)
-        {
-            if (string.IsNullOrWhiteSpace(path)) return null;
-            string full = ResolvePath(projectDirectory, path!);
-            return File.Exists(full) ? full : null;
-        }
-
         // ---- end of .NET cross-check facts ----
 
         public override bool Execute()
@@ -203,23 +143,17 @@ namespace Docker.Build.Analyzers.Tasks
             string? failure = null;
             try
             {
-                var request = CreateRequest();
-                if (request.Assets.Count != 0 || request.DiscoverSharedAssets || request.Project.DotNet.Container != null)
+                var values = new ParameterValues(this);
+                var request = ProjectRequestBuilder.Create(values);
+                if (ProjectRequestBuilder.ShouldAnalyze(request))
                 {
                     var result = _analyze(request);
-                    var noWarn = ParseCodes(NoWarn);
-                    foreach (var diagnostic in result.Diagnostics)
+                    foreach (var diagnostic in ProjectRequestBuilder.Reported(result.Diagnostics, values))
                     {
-                        var effective = Effective(diagnostic, noWarn);
-                        if (effective == null) continue;
-                        Report(effective);
-                        reported.Add(effective);
+                        Report(diagnostic);
+                        reported.Add(diagnostic);
                     }
-                    foreach (var diagnostic in result.SuppressedDiagnostics)
-                    {
-                        var effective = Effective(diagnostic, noWarn);
-                        if (effective != null) suppressedInSource.Add(effective);
-                    }
+                    suppressedInSource.AddRange(ProjectRequestBuilder.Reported(result.SuppressedDiagnostics, values));
                 }
             }
             catch (Exception ex)
@@ -231,78 +165,44 @@ namespace Docker.Build.Analyzers.Tasks
             return !Log.HasLoggedErrors;
         }
 
-        /// <summary>A finding as the build reports it, or null when the project's settings drop it (NoWarn).</summary>
-        private static Diagnostic? Effective(Diagnostic diagnostic, HashSet<string> noWarn) =>
-            noWarn.Contains(diagnostic.Id) ? null : diagnostic;
+        /// <summary>The request the parameters make (the same mapping the command-line tool uses for a project).</summary>
+        internal AnalysisRequest CreateRequest() => ProjectRequestBuilder.Create(new ParameterValues(this));
 
-        internal AnalysisRequest CreateRequest()
+        /// <summary>
+        /// The task's parameters as <see cref="IProjectValues"/>, looked up by name: the names of
+        /// <see cref="ProjectValueNames"/> are this task's parameter names, so a parameter reaches the shared request
+        /// builder without a second list to keep in step.
+        /// </summary>
+        private sealed class ParameterValues : IProjectValues
         {
-            string projectDirectory = string.IsNullOrWhiteSpace(ProjectDirectory) ? Directory.GetCurrentDirectory() : ProjectDirectory;
-            var assets = new List<AssetInput>();
-            foreach (var item in Assets ?? Array.Empty<ITaskItem>())
+            private readonly AnalyzeDockerAssets _task;
+
+            public ParameterValues(AnalyzeDockerAssets task) => _task = task;
+
+            public string? GetValue(string name)
             {
-                if (item == null || string.IsNullOrWhiteSpace(item.ItemSpec)) continue;
-                string path = ResolvePath(projectDirectory, item.ItemSpec);
-                var kind = AssetKinds.Infer(path, item.GetMetadata("Kind"));
-                // Someone listed this file on purpose; a name we cannot place (Containerfile, app.df) is most likely a Dockerfile.
-                if (kind == AssetKind.Unknown) kind = AssetKind.Dockerfile;
-                string context = item.GetMetadata("Context");
-                var purpose = AssetPurposes.Parse(item.GetMetadata("Purpose"));
-                assets.Add(new AssetInput(path, kind, string.IsNullOrWhiteSpace(context) ? null : ResolvePath(projectDirectory, context), purpose));
+                object? value = typeof(AnalyzeDockerAssets).GetProperty(name)?.GetValue(_task);
+                return value switch
+                {
+                    bool b => b ? "true" : "false",
+                    string s => s,
+                    _ => null,
+                };
             }
 
-            var published = new List<PublishedFile>();
-            foreach (var item in PublishedFiles ?? Array.Empty<ITaskItem>())
+            public IReadOnlyList<ProjectItemValue> GetItems(string name)
             {
-                if (item == null || string.IsNullOrWhiteSpace(item.ItemSpec)) continue;
-                string target = item.GetMetadata("TargetPath");
-                if (string.IsNullOrWhiteSpace(target)) target = item.GetMetadata("Link");
-                published.Add(new PublishedFile(ResolvePath(projectDirectory, item.ItemSpec), string.IsNullOrWhiteSpace(target) ? null : target));
+                if (!(typeof(AnalyzeDockerAssets).GetProperty(name)?.GetValue(_task) is ITaskItem[] items)) return Array.Empty<ProjectItemValue>();
+                var list = new List<ProjectItemValue>(items.Length);
+                foreach (var item in items)
+                {
+                    if (item == null) continue;
+                    var metadata = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                    foreach (string key in ProjectItemValue.ReadMetadataNames) metadata[key] = item.GetMetadata(key);
+                    list.Add(new ProjectItemValue(item.ItemSpec, metadata));
+                }
+                return list;
             }
-
-            var facts = new ProjectFacts(
-                string.IsNullOrWhiteSpace(ProjectPath) ? null : ProjectPath,
-                string.IsNullOrWhiteSpace(AssemblyName) ? null : AssemblyName,
-                SplitTargetFrameworks(),
-                IsWebProject,
-                solutionPath: string.IsNullOrWhiteSpace(SolutionPath) || SolutionPath == "*Undefined*" ? null : ResolvePath(projectDirectory, SolutionPath!),
-                outputDirectories: SplitList(OutputDirectories),
-                publishedFiles: published,
-                healthCheckedBy: HealthCheckedBy,
-                developmentAssetPatterns: SplitList(DevelopmentAssets),
-                testAssetPatterns: SplitList(TestAssets),
-                isTestProject: IsTestProject,
-                dotNet: CreateDotNetFacts(projectDirectory));
-            return new AnalysisRequest(projectDirectory, assets, facts, fileSystem: null, discoverSharedAssets: DiscoverSharedAssets,
-                configuration: CreateConfigurationSources(projectDirectory), warningOptions: CreateWarningOptions());
-        }
-
-        internal ConfigurationSources CreateConfigurationSources(string projectDirectory)
-        {
-            var paths = new List<string>();
-            foreach (var item in (EditorConfigFiles ?? Array.Empty<ITaskItem>()).Concat(GlobalAnalyzerConfigFiles ?? Array.Empty<ITaskItem>()))
-            {
-                if (item == null || string.IsNullOrWhiteSpace(item.ItemSpec)) continue;
-                paths.Add(ResolvePath(projectDirectory, item.ItemSpec));
-            }
-            return new ConfigurationSources(filePaths: paths, discoverEditorConfigFiles: DiscoverEditorConfigFiles, discoverGlobalConfigFiles: DiscoverGlobalAnalyzerConfigFiles);
-        }
-
-        internal WarningOptions CreateWarningOptions() =>
-            ApplyWarningProperties
-                ? WarningOptions.FromProperties(NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors)
-                : WarningOptions.FromProperties(NoWarn, null, null, null);
-
-        private static IReadOnlyList<string> SplitList(string? value)
-        {
-            var list = new List<string>();
-            if (string.IsNullOrWhiteSpace(value)) return list;
-            foreach (var part in value!.Split(';'))
-            {
-                string trimmed = part.Trim();
-                if (trimmed.Length > 0) list.Add(trimmed);
-            }
-            return list;
         }
 
         private void Report(Diagnostic d)
@@ -334,42 +234,7 @@ namespace Docker.Build.Analyzers.Tasks
                 ex.GetType().FullName, ex.Message);
         }
 
-        private IReadOnlyList<string> SplitTargetFrameworks()
-        {
-            var list = new List<string>();
-            string source = !string.IsNullOrWhiteSpace(TargetFrameworks) ? TargetFrameworks! : TargetFramework ?? "";
-            foreach (string part in source.Split(';'))
-            {
-                string tfm = part.Trim();
-                if (tfm.Length > 0 && !list.Contains(tfm)) list.Add(tfm);
-            }
-            return list;
-        }
-
         /// <summary>NoWarn as the compiler reads it: codes separated by ';' or ',', any case, blanks ignored.</summary>
-        internal static HashSet<string> ParseCodes(string? list)
-        {
-            var codes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            if (string.IsNullOrEmpty(list)) return codes;
-            foreach (string part in list!.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries))
-            {
-                string code = part.Trim();
-                if (code.Length > 0) codes.Add(code);
-            }
-            return codes;
-        }
-
-        private static string ResolvePath(string baseDirectory, string path)
-        {
-            string trimmed = path.Trim();
-            try
-            {
-                return Path.GetFullPath(Path.IsPathRooted(trimmed) ? trimmed : Path.Combine(baseDirectory, trimmed));
-            }
-            catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is PathTooLongException)
-            {
-                return trimmed;
-            }
-        }
+        internal static HashSet<string> ParseCodes(string? list) => ProjectRequestBuilder.ParseCodes(list);
     }
 }

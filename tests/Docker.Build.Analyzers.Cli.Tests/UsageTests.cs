@@ -27,18 +27,6 @@ namespace Docker.Build.Analyzers.Cli.Tests
         }
 
         [Fact]
-        public void A_project_file_is_refused_until_MSBuild_evaluation_lands()
-        {
-            using var folder = new FixtureFolder();
-            folder.Write("App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
-
-            var run = folder.Run("App.csproj");
-
-            Assert.Equal(2, run.ExitCode);
-            Assert.Contains("not available yet", run.StandardError);
-        }
-
-        [Fact]
         public void Help_exits_0()
         {
             using var folder = new FixtureFolder();
