@@ -35,7 +35,10 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
             consumer.WriteProject("App/App.csproj", sdk: "Microsoft.NET.Sdk.Web", properties:
                 "    <NoWarn>$(NoWarn);DKR112</NoWarn>\n" +
                 "    <WarningsAsErrors>DKR105</WarningsAsErrors>\n" +
-                "    <InvariantGlobalization>true</InvariantGlobalization>\n");
+                "    <InvariantGlobalization>true</InvariantGlobalization>\n" +
+                // The container the SDK would publish (DKR617-DKR621): root user, a secret in its environment.
+                "    <ContainerUser>root</ContainerUser>\n",
+                items: "    <ContainerEnvironmentVariable Include=\"API_KEY\" Value=\"k3y-4bc-9f2e71\" />\n");
             consumer.WriteFile("App/Program.cs", "var app = Microsoft.AspNetCore.Builder.WebApplication.Create(args);\napp.Run();\n");
             consumer.WriteFile("App/Dockerfile",
                 "FROM mcr.microsoft.com/dotnet/aspnet:8.0\n" +
@@ -56,6 +59,8 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
             Assert.Contains(expected, d => d.StartsWith("error DKR105 ", StringComparison.Ordinal));
             Assert.Contains(expected, d => d.StartsWith("message DKR201 ", StringComparison.Ordinal));
             Assert.DoesNotContain(expected, d => d.Contains("DKR112", StringComparison.Ordinal));
+            Assert.Contains(expected, d => d.StartsWith("warning DKR618 App/App.csproj(", StringComparison.Ordinal));
+            Assert.Contains(expected, d => d.StartsWith("warning DKR619 App/App.csproj(", StringComparison.Ordinal));
             Assert.Equal(expected, FromTool(tool, consumer.Directory));
             Assert.Equal(1, tool.ExitCode);
         }
