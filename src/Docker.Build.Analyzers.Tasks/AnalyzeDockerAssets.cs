@@ -209,6 +209,7 @@ namespace Docker.Build.Analyzers.Tasks
                     var noWarn = ParseCodes(NoWarn);
                     foreach (var diagnostic in result.Diagnostics)
                     {
+                        if (IsReportedByCompiler(diagnostic)) continue;
                         var effective = Effective(diagnostic, noWarn);
                         if (effective == null) continue;
                         Report(effective);
@@ -216,6 +217,7 @@ namespace Docker.Build.Analyzers.Tasks
                     }
                     foreach (var diagnostic in result.SuppressedDiagnostics)
                     {
+                        if (IsReportedByCompiler(diagnostic)) continue;
                         var effective = Effective(diagnostic, noWarn);
                         if (effective != null) suppressedInSource.Add(effective);
                     }

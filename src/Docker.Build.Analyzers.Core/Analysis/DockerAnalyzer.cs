@@ -47,6 +47,7 @@ namespace Docker.Build.Analyzers.Analysis
         private readonly IReadOnlyList<DockerfileRule> _dockerfileRules;
         private readonly IReadOnlyList<DockerIgnoreRule> _dockerIgnoreRules;
         private readonly IReadOnlyList<ComposeRule> _composeRules;
+        private readonly IReadOnlyList<Rules.DotNet.ContainerPortNotListenedOn> _containerRules;
 
         public DockerAnalyzer() : this(RuleCatalog.Rules) { }
 
@@ -56,6 +57,7 @@ namespace Docker.Build.Analyzers.Analysis
             _dockerfileRules = list.OfType<DockerfileRule>().ToList();
             _dockerIgnoreRules = list.OfType<DockerIgnoreRule>().ToList();
             _composeRules = list.OfType<ComposeRule>().ToList();
+            _containerRules = list.OfType<Rules.DotNet.ContainerPortNotListenedOn>().ToList();
         }
 
         public AnalysisResult Analyze(AnalysisRequest request, CancellationToken cancellationToken = default)
@@ -125,6 +127,25 @@ namespace Docker.Build.Analyzers.Analysis
                     foreach (var rule in _composeRules)
                         Run(rule, () => rule.Analyze(new ComposeContext(rule.Descriptor, document, workspace, found)), document.Source, found);
                     Keep(found, document.Purpose, suppressions, severities, diagnostics, suppressed);
+                }
+            }
+
+            // ---- The project's SDK container settings (DKR620): findings in the project file, no inline comments there ----
+            foreach (var rule in _containerRules)
+            {
+                IReadOnlyList<Diagnostic> found;
+                try
+                {
+                    found = rule.Analyze(request.Project, workspace.AppSettings);
+                }
+                catch (Exception ex) when (!(ex is OperationCanceledException))
+                {
+                    found = new[] { MakeFileDiagnostic(AnalyzerRules.InternalError, SourceText.From("", request.Project.ProjectPath ?? request.ProjectDirectory), new TextSpan(0, 0), rule.Descriptor.Id, ex.GetType().Name + ": " + ex.Message) };
+                }
+                foreach (var d in found)
+                {
+                    var severity = severities.Resolve(d.Descriptor, d.Severity, d.FilePath, AssetPurpose.Production);
+                    if (severities.IsShown(severity)) diagnostics.Add(d.WithSeverity(severity));
                 }
             }
 
@@ -199,6 +220,8 @@ namespace Docker.Build.Analyzers.Analysis
                             continue;
                         }
                         if (descriptor.Category == RuleCategory.Analyzer || CrossFileRuleIds.Contains(descriptor.Id)) continue;
+                        // Without the app's code these rules cannot report: whether the comment is needed is unknown.
+                        if (!workspace.Project.DotNet.Code.IsKnown && Rules.DotNet.CodeAwareRules.IsCodeOnly(descriptor.Id)) continue;
                         if (suppressions.WasUsed(path, comment.RangeIndex, descriptor.Id)) continue;
                         var severity = severities.Resolve(descriptor, descriptor.DefaultSeverity, path, purpose);
                         if (!severities.IsShown(severity)) continue;
@@ -218,7 +241,7 @@ namespace Docker.Build.Analyzers.Analysis
         }
 
         /// <summary>Rules that report in a file other than the one they check: their findings may come from another project's analysis.</summary>
-        private static readonly HashSet<string> CrossFileRuleIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "DKR129", "DKR508" };
+        private static readonly HashSet<string> CrossFileRuleIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "DKR129", "DKR508", "DKR604", "DKR605" };
 
         private static IEnumerable<(string Path, SourceText Source, AssetPurpose Purpose)> ReportedSources(Workspace workspace)
         {

@@ -99,11 +99,14 @@ namespace Docker.Build.Analyzers.Rules
             new RuntimeVersionMismatch(),                   // DKR601
             new SdkImageCannotBuildProject(),               // DKR602
             new WrongRuntimeImageFamily(),                  // DKR603
+            new PortNotListenedOn(),                        // DKR604
+            new HealthProbePathNotMapped(),                 // DKR605
             new EntrypointAssemblyNameMismatch(),           // DKR608
             new DevelopmentEnvironmentInImage(),            // DKR609
             new DebugBuildShips(),                          // DKR610
             new EndOfLifeDotNetImage(),                     // DKR612
             new RuntimeImageWithoutStartupCommand(),        // DKR613
+            new ContainerPortNotListenedOn(),               // DKR620
         };
 
         /// <summary>Descriptors of all rules plus the analyzer's own diagnostics (DKR9xx), ordered by id.</summary>
