@@ -204,16 +204,35 @@ namespace Docker.Build.Analyzers.Analysis
         {
             try
             {
-                string path = System.IO.Path.Combine(ProjectDirectory, "appsettings.json");
-                if (!FileSystem.FileExists(path)) return DotNetPlatform.AppSettings.Absent;
-                var bytes = FileSystem.ReadAllBytes(path);
-                if (bytes.Length > 1024 * 1024) return DotNetPlatform.AppSettings.NotUnderstood;
-                return DotNetPlatform.AppSettings.Parse(System.Text.Encoding.UTF8.GetString(bytes));
+                // An environment's file (appsettings.Production.json: containers run in Production unless told otherwise)
+                // overrides the base file; which one applies depends on the deployment, so one that moves the addresses
+                // leaves the answer open. Development files never ship to production.
+                if (FileSystem.DirectoryExists(ProjectDirectory))
+                {
+                    foreach (var entry in FileSystem.EnumerateEntries(ProjectDirectory))
+                    {
+                        string name = entry.Name;
+                        if (entry.IsDirectory || !name.StartsWith("appsettings.", System.StringComparison.OrdinalIgnoreCase) || !name.EndsWith(".json", System.StringComparison.OrdinalIgnoreCase)) continue;
+                        if (name.Equals("appsettings.json", System.StringComparison.OrdinalIgnoreCase) || name.Equals("appsettings.Development.json", System.StringComparison.OrdinalIgnoreCase)) continue;
+                        var environment = ReadSettingsFile(System.IO.Path.Combine(ProjectDirectory, name));
+                        if (environment == null || !environment.IsUnderstood || environment.SetsAddresses) return DotNetPlatform.AppSettings.NotUnderstood;
+                    }
+                }
+                return ReadSettingsFile(System.IO.Path.Combine(ProjectDirectory, "appsettings.json")) ?? DotNetPlatform.AppSettings.Absent;
             }
             catch (System.Exception ex) when (ex is System.IO.IOException || ex is System.UnauthorizedAccessException || ex is System.ArgumentException || ex is System.NotSupportedException)
             {
                 return DotNetPlatform.AppSettings.NotUnderstood;
             }
+        }
+
+        /// <summary>One settings file; null when it does not exist.</summary>
+        private DotNetPlatform.AppSettings? ReadSettingsFile(string path)
+        {
+            if (!FileSystem.FileExists(path)) return null;
+            var bytes = FileSystem.ReadAllBytes(path);
+            if (bytes.Length > 1024 * 1024) return DotNetPlatform.AppSettings.NotUnderstood;
+            return DotNetPlatform.AppSettings.Parse(System.Text.Encoding.UTF8.GetString(bytes));
         }
 
         /// <summary>The nearest folder above the project that holds <c>.git</c>, or null.</summary>

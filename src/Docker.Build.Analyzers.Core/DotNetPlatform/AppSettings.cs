@@ -38,6 +38,9 @@ namespace Docker.Build.Analyzers.DotNetPlatform
         /// <summary>Ports of the <c>https_ports</c> key.</summary>
         public IReadOnlyList<int> HttpsPorts { get; }
 
+        /// <summary>The file says something about where Kestrel listens.</summary>
+        public bool SetsAddresses => Urls != null || HttpPorts != null || EndpointPorts.Count > 0 || HttpsPorts.Count > 0;
+
         public static AppSettings NotUnderstood { get; } = new AppSettings(false, null, null, Array.Empty<int>(), Array.Empty<int>());
 
         /// <summary>Reads the file's text; never throws.</summary>

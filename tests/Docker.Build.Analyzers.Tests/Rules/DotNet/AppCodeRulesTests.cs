@@ -124,6 +124,12 @@ namespace Docker.Build.Analyzers.Tests.Rules.DotNet
             Assert.Equal(new[] { "DKR604@Dockerfile:10:8" }, Run(Dockerfile(), "DKR604", Web(), files));
             files = new InMemoryFileSystem().AddFile(ProjectDir + "/appsettings.json", "{ \"Kestrel\": ");
             Assert.Empty(Run(Dockerfile(finalLines: "EXPOSE 80\n"), "DKR604", Web(), files));
+            // An environment's file that moves the port: which one applies depends on the deployment.
+            files = new InMemoryFileSystem().AddFile(ProjectDir + "/appsettings.Production.json", "{ \"urls\": \"http://*:80\" }");
+            Assert.Empty(Run(Dockerfile(finalLines: "EXPOSE 80\n"), "DKR604", Web(), files));
+            // A development file does not ship its settings to production.
+            files = new InMemoryFileSystem().AddFile(ProjectDir + "/appsettings.Development.json", "{ \"urls\": \"http://*:80\" }");
+            Assert.Equal(new[] { "DKR604@Dockerfile:10:8" }, Run(Dockerfile(finalLines: "EXPOSE 80\n"), "DKR604", Web(), files));
         }
 
         [Fact]
