@@ -90,7 +90,7 @@ CSC="$(cat csc.path | tr -d '\r')/bincore/csc.dll"
 # The real build's command line: the design-time one without the IDE switch (everything else is the same).
 grep -v 'DockerAnalyzers.Live.globalconfig' ide.rsp > codeaware.rsp
 grep -v 'Docker.Build.Analyzers.Roslyn.dll' codeaware.rsp > baseline.rsp
-grep -q '_dockeranalyzerscodeawareincompiler = true' obj/*/*/*.GeneratedMSBuildEditorConfig.editorconfig || { echo "the generated editorconfig lacks the code-aware switch"; exit 1; }
+grep -qi '_DockerAnalyzersCodeAwareInCompiler = true' obj/*/*/*.GeneratedMSBuildEditorConfig.editorconfig || { echo "the generated editorconfig lacks the code-aware switch"; exit 1; }
 echo "compiler: $CSC"
 echo "files: $(ls *.cs | wc -l) C# files; analyzers on the command line: $(grep -c '^/analyzer:' ide.rsp)"
 
@@ -113,12 +113,47 @@ echo "DKR lines printed by the code-aware compilation (expect DKR604 and DKR605)
 grep -o ' DKR[0-9]*:' out.codeaware | sort | uniq -c || true
 for r in 1 2 3; do
   dotnet exec "$CSC" "@codeaware.rsp" -out:"$WORK/codeaware.dll" -reportanalyzer 2>&1 \
-    | grep -E "^ +[0-9.<]+ +[0-9]+ +Docker.Build.Analyzers.Roslyn.DockerAssetsAnalyzer" | sed -E "s/\(DKR.*//; s/^/cold, run $r: /"
+    | grep -E "^ +[0-9.<]+ +[0-9]+ +Docker.Build.Analyzers.Roslyn.DockerAssetsAnalyzer" | sed -E "s/\(DKR.*//; s/^/cold, run $r: /" || true
 done
 # Warm, as in the compiler server that keeps analyzers loaded between builds (the first run pays loading and JIT).
 for r in 1 2 3 4; do
   dotnet exec "$CSC" -shared "@codeaware.rsp" -out:"$WORK/codeaware.dll" -reportanalyzer 2>&1 \
-    | grep -E "^ +[0-9.<]+ +[0-9]+ +Docker.Build.Analyzers.Roslyn.DockerAssetsAnalyzer" | sed -E "s/\(DKR.*//; s/^/server, run $r: /"
+    | grep -E "^ +[0-9.<]+ +[0-9]+ +Docker.Build.Analyzers.Roslyn.DockerAssetsAnalyzer" | sed -E "s/\(DKR.*//; s/^/server, run $r: /" || true
 done
+# The extraction alone (pre-filter over every tree, syntax walk of the files that pass, DKR301's ownership test), on
+# trees parsed beforehand as the compiler has them: a small harness against the package's analyzer and the SDK's Roslyn.
+ROSLYN="$(cat csc.path | tr -d '\r')/bincore"
+CS_DIR="$NUGET_PACKAGES/docker.build.analyzers/$VERSION/analyzers/dotnet/cs"
+H="$WORK/Harness"; mkdir -p "$H"
+cat > "$H/Harness.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings><Nullable>enable</Nullable></PropertyGroup>
+  <ItemGroup>
+    <Reference Include="$ROSLYN/Microsoft.CodeAnalysis.dll" /><Reference Include="$ROSLYN/Microsoft.CodeAnalysis.CSharp.dll" />
+    <Reference Include="$CS_DIR/Docker.Build.Analyzers.Core.dll" /><Reference Include="$CS_DIR/Docker.Build.Analyzers.Roslyn.dll" />
+  </ItemGroup>
+</Project>
+XML
+cat > "$H/Program.cs" <<'CS'
+using System.Diagnostics;
+using Docker.Build.Analyzers.CodeFacts;
+using Docker.Build.Analyzers.Rules.DotNet;
+using Microsoft.CodeAnalysis.CSharp;
+var trees = Directory.GetFiles(args[0], "*.cs").Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), path: f)).ToList();
+foreach (var t in trees) t.GetRoot();
+double Once()
+{
+    var sw = Stopwatch.StartNew();
+    var facts = AppCodeFactsReader.Read(trees, default);
+    bool owns = trees.Any(t => CodeAwareRules.MayMapHealthChecks(t.GetText().ToString()));
+    sw.Stop();
+    if (facts.HealthCheckPaths.Count != 1 || facts.ListenPorts.Count != 1 || !owns) throw new Exception("unexpected facts");
+    return sw.Elapsed.TotalMilliseconds;
+}
+Console.WriteLine($"extraction over {trees.Count} trees, first call (JIT included): {Once():F1} ms");
+var times = Enumerable.Range(0, 21).Select(_ => Once()).OrderBy(x => x).ToList();
+Console.WriteLine($"extraction over {trees.Count} trees, warm: median {times[10]:F2} ms, best {times[0]:F2} ms (21 runs)");
+CS
+(cd "$H" && dotnet build -c Release -nodeReuse:false -tl:off -v:q -nologo >/dev/null && dotnet bin/Release/net10.0/Harness.dll "$P")
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 rm -rf "$WORK"
