@@ -79,6 +79,13 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
             consumer.WriteFile("Dockerfile", Dockerfile("8080", "HEALTHCHECK CMD [\"/app/probe\", \"http://localhost:8080/healthz\"]\n"));
             var fixedBuild = consumer.Build("--no-restore");
             Assert.Empty(CodeFindings(fixedBuild, consumer.Directory));
+
+            // Suppressed as any finding is: an inline comment for DKR604 (which no host calls unnecessary), NoWarn for DKR605.
+            consumer.WriteFile("Dockerfile", Dockerfile("80", "HEALTHCHECK CMD [\"/app/probe\", \"http://localhost:8080/health\"]\n")
+                .Replace("EXPOSE 80\n", "# dkr-disable-next-line DKR604\nEXPOSE 80\n"));
+            var suppressed = consumer.Build("--no-restore", "-p:NoWarn=DKR605");
+            Assert.Empty(CodeFindings(suppressed, consumer.Directory));
+            Assert.DoesNotContain(suppressed.Build.Diagnostics, d => d.Code == "DKR904");
         }
     }
 }
