@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Docker.Build.Analyzers.Analysis;
+using Docker.Build.Analyzers.CodeFacts;
+using Docker.Build.Analyzers.Rules.DotNet;
 using Docker.Build.Analyzers.Rules.Analyzer;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -23,13 +25,19 @@ namespace Docker.Build.Analyzers.Roslyn
     public sealed class DockerAssetsAnalyzer : DiagnosticAnalyzer
     {
         private readonly Func<AnalysisRequest, CancellationToken, AnalysisResult> _analyze;
+        private readonly Func<AnalysisRequest, CancellationToken, AnalysisResult> _analyzeCodeAware;
 
-        public DockerAssetsAnalyzer() : this((request, cancellationToken) => new DockerAnalyzer().Analyze(request, cancellationToken)) { }
+        public DockerAssetsAnalyzer() : this(
+            (request, cancellationToken) => new DockerAnalyzer().Analyze(request, cancellationToken),
+            (request, cancellationToken) => new DockerAnalyzer(CodeAwareRules.Rules).Analyze(request, cancellationToken)) { }
 
-        /// <summary>For tests: another engine (or one that fails) instead of the real one.</summary>
-        internal DockerAssetsAnalyzer(Func<AnalysisRequest, CancellationToken, AnalysisResult> analyze)
+        /// <summary>For tests: another engine (or one that fails) instead of the real one, in both modes.</summary>
+        internal DockerAssetsAnalyzer(Func<AnalysisRequest, CancellationToken, AnalysisResult> analyze) : this(analyze, analyze) { }
+
+        private DockerAssetsAnalyzer(Func<AnalysisRequest, CancellationToken, AnalysisResult> analyze, Func<AnalysisRequest, CancellationToken, AnalysisResult> analyzeCodeAware)
         {
             _analyze = analyze;
+            _analyzeCodeAware = analyzeCodeAware;
         }
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => RoslynDescriptors.All;
@@ -40,10 +48,13 @@ namespace Docker.Build.Analyzers.Roslyn
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                if (!LiveInputs.IsLive(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions)) return;
+                var global = start.Options.AnalyzerConfigOptionsProvider.GlobalOptions;
+                // IDE: every rule, live. Real C# build: only the rules that need the code (the task reports the rest).
+                bool live = LiveInputs.IsLive(global);
+                if (!live && !LiveInputs.IsCodeAwareInCompiler(global)) return;
                 var inputs = LiveInputs.Collect(start.Options);
                 if (inputs == null) return;
-                var analysis = new ProjectAnalysis(inputs, _analyze);
+                var analysis = new ProjectAnalysis(inputs, live ? _analyze : _analyzeCodeAware, start.Compilation, codeAwareOnly: !live);
                 start.RegisterAdditionalFileAction(file => analysis.Report(file));
             });
         }
@@ -57,13 +68,17 @@ namespace Docker.Build.Analyzers.Roslyn
         {
             private readonly LiveInputs _inputs;
             private readonly Func<AnalysisRequest, CancellationToken, AnalysisResult> _analyze;
+            private readonly Compilation _compilation;
+            private readonly bool _codeAwareOnly;
             private readonly object _gate = new object();
             private Findings? _findings;
 
-            public ProjectAnalysis(LiveInputs inputs, Func<AnalysisRequest, CancellationToken, AnalysisResult> analyze)
+            public ProjectAnalysis(LiveInputs inputs, Func<AnalysisRequest, CancellationToken, AnalysisResult> analyze, Compilation compilation, bool codeAwareOnly)
             {
                 _inputs = inputs;
                 _analyze = analyze;
+                _compilation = compilation;
+                _codeAwareOnly = codeAwareOnly;
             }
 
             public void Report(AdditionalFileAnalysisContext context)
@@ -96,9 +111,12 @@ namespace Docker.Build.Analyzers.Roslyn
             private Findings Run(CancellationToken cancellationToken)
             {
                 IReadOnlyList<EngineDiagnostic> diagnostics;
+                bool ownsServingRule = false;
                 try
                 {
-                    diagnostics = _analyze(_inputs.CreateRequest(cancellationToken), cancellationToken).Diagnostics;
+                    var code = CodeFactsOf(_compilation, cancellationToken);
+                    diagnostics = _analyze(_inputs.CreateRequest(cancellationToken, code), cancellationToken).Diagnostics;
+                    if (_codeAwareOnly) ownsServingRule = OwnsServingImageRule(_compilation, cancellationToken);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
@@ -116,6 +134,8 @@ namespace Docker.Build.Analyzers.Roslyn
                 foreach (var d in diagnostics)
                 {
                     if (d == null || d.Severity == EngineSeverity.None) continue;
+                    // A real build: the task reports every other rule, and DKR301 unless the code may give it a hint.
+                    if (_codeAwareOnly && !IsOwnInBuild(d, ownsServingRule)) continue;
                     string path = LiveInputs.SafeFullPath(d.FilePath ?? "");
                     if (!held.Contains(path))
                     {
@@ -126,6 +146,45 @@ namespace Docker.Build.Analyzers.Roslyn
                     list.Add(d);
                 }
                 return new Findings(byPath, elsewhere);
+            }
+
+            /// <summary>In a real build: the code-only rules, DKR301 when this host owns it, and failures of either.</summary>
+            private static bool IsOwnInBuild(EngineDiagnostic d, bool ownsServingRule)
+            {
+                if (CodeAwareRules.IsCodeOnly(d.Id)) return true;
+                if (d.Id == "DKR301") return ownsServingRule;
+                if (d.Id == AnalyzerRules.InternalError.Id && d.Arguments.Count > 0)
+                    return d.Arguments[0] == "(the analysis)" || CodeAwareRules.IsCodeOnly(d.Arguments[0]) || (ownsServingRule && d.Arguments[0] == "DKR301");
+                return false;
+            }
+
+            /// <summary>What the compilation's C# code says about ports and health paths; Unknown if reading it fails.</summary>
+            private static AppCodeFacts CodeFactsOf(Compilation compilation, CancellationToken cancellationToken)
+            {
+                if (compilation.Language != LanguageNames.CSharp) return AppCodeFacts.Unknown;
+                try
+                {
+                    return AppCodeFactsReader.Read(compilation.SyntaxTrees, cancellationToken);
+                }
+                catch (Exception ex) when (!(ex is OperationCanceledException))
+                {
+                    return AppCodeFacts.Unknown;
+                }
+            }
+
+            /// <summary>
+            /// The task applies the same test to the project's Compile items (CodeAwareRules.MayMapHealthChecks): the
+            /// compiler reports DKR301 exactly when one of the project's own files mentions a health-check mapping.
+            /// Generated trees (source generators) have no file on disk and are not among the task's Compile items.
+            /// </summary>
+            private static bool OwnsServingImageRule(Compilation compilation, CancellationToken cancellationToken)
+            {
+                foreach (var tree in compilation.SyntaxTrees)
+                {
+                    if (string.IsNullOrEmpty(tree.FilePath) || !System.IO.Path.IsPathRooted(tree.FilePath)) continue;
+                    if (CodeAwareRules.MayMapHealthChecks(tree.GetText(cancellationToken).ToString())) return true;
+                }
+                return false;
             }
 
             /// <summary>The engine failed as a whole: one DKR903 on the first asset, as the task reports it on the project.</summary>
@@ -160,7 +219,10 @@ namespace Docker.Build.Analyzers.Roslyn
             var descriptor = RoslynDescriptors.Get(d.Descriptor);
             var source = text?.GetText(cancellationToken);
             Location location;
-            if (source != null && d.Span.Start >= 0 && d.Span.Start + d.Span.Length <= source.Length)
+            // A finding placed by line and column only (DKR620 at a project-file element) carries no text span: trust the
+            // span only where it agrees with the line.
+            if (source != null && d.Span.Start >= 0 && d.Span.Start + d.Span.Length <= source.Length
+                && source.Lines.GetLinePosition(d.Span.Start).Line == d.Line - 1)
             {
                 var span = new TextSpan(d.Span.Start, d.Span.Length);
                 location = Location.Create(d.FilePath, span, source.Lines.GetLinePositionSpan(span));

@@ -64,7 +64,10 @@ namespace Docker.Build.Analyzers.Roslyn
         /// content checks of files the context sends to Docker) and the solution and restore files that decide which
         /// project reports a shared asset — read-only, as the build task does.
         /// </summary>
-        public AnalysisRequest CreateRequest(CancellationToken cancellationToken)
+        public AnalysisRequest CreateRequest(CancellationToken cancellationToken) => CreateRequest(cancellationToken, AppCodeFacts.Unknown);
+
+        /// <summary>The request with what the compilation's code says (<paramref name="code"/>) and the SDK container items.</summary>
+        public AnalysisRequest CreateRequest(CancellationToken cancellationToken, AppCodeFacts code)
         {
             var texts = new List<KeyValuePair<string, string>>();
             foreach (var file in Files)
@@ -99,7 +102,8 @@ namespace Docker.Build.Analyzers.Roslyn
                 healthCheckedBy: Property("DockerAnalyzersHealthCheckedBy"),
                 developmentAssetPatterns: Split(Property("DockerAnalyzersDevelopmentAssets")),
                 testAssetPatterns: Split(Property("DockerAnalyzersTestAssets")),
-                isTestProject: IsTrue(Property("IsTestProject")));
+                isTestProject: IsTrue(Property("IsTestProject")),
+                dotNet: new DotNetProjectFacts(container: ContainerFacts(texts), code: code));
             bool discoverShared = !string.Equals(Property("DockerAnalyzersSharedAssets"), "false", StringComparison.OrdinalIgnoreCase);
             var fileSystem = new OverlayFileSystem(texts, PhysicalFileSystem.Instance);
 
@@ -120,6 +124,68 @@ namespace Docker.Build.Analyzers.Roslyn
             }
             var configuration = editorConfigs.Count == 0 ? null : new Docker.Build.Analyzers.Configuration.ConfigurationSources(editorConfigs);
             return new AnalysisRequest(projectDirectory, assets, facts, fileSystem, discoverShared, configuration, warningOptions: null);
+        }
+
+        /// <summary>
+        /// The compiler reports the code-aware rules (DKR301, DKR604, DKR605, DKR620) in real builds: the package's targets
+        /// say so for C# projects (see build/Docker.Build.Analyzers.CodeFacts.targets).
+        /// </summary>
+        public static bool IsCodeAwareInCompiler(AnalyzerConfigOptions global) =>
+            global.TryGetValue("build_property." + CodeAwareProperty, out var value) && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+
+        internal const string CodeAwareProperty = "_DockerAnalyzersCodeAwareInCompiler";
+
+        /// <summary>
+        /// The SDK container items the targets flatten into properties (<c>_DockerAnalyzersContainerPorts</c>: "port|type;...",
+        /// <c>_DockerAnalyzersContainerEnvironment</c>: "NAME=value;..." for the port variables only), each placed at its
+        /// <c>ContainerPort</c> element in the project file when the project file's text is at hand. Null when none.
+        /// </summary>
+        private SdkContainerFacts? ContainerFacts(List<KeyValuePair<string, string>> texts)
+        {
+            var portEntries = Split(Property("_DockerAnalyzersContainerPorts"));
+            string? projectPath = Property("MSBuildProjectFullPath");
+            if (portEntries.Count == 0 || projectPath == null) return null;
+            string? projectText = null;
+            foreach (var pair in texts)
+                if (PathComparer.Equals(pair.Key, SafeFullPath(projectPath))) projectText = pair.Value;
+            var ports = new List<ContainerPortSetting>();
+            foreach (var entry in portEntries)
+            {
+                int bar = entry.IndexOf('|');
+                string port = (bar < 0 ? entry : entry.Substring(0, bar)).Trim();
+                string? type = bar < 0 ? null : entry.Substring(bar + 1);
+                ports.Add(new ContainerPortSetting(port, type, FindItem(projectText, projectPath, "ContainerPort", port)));
+            }
+            var environment = new List<ContainerEnvironmentSetting>();
+            foreach (var entry in Split(Property("_DockerAnalyzersContainerEnvironment")))
+            {
+                int eq = entry.IndexOf('=');
+                if (eq > 0) environment.Add(new ContainerEnvironmentSetting(entry.Substring(0, eq).Trim(), entry.Substring(eq + 1).Trim()));
+            }
+            string? baseImage = Property("ContainerBaseImage");
+            return new SdkContainerFacts(projectPath, baseImage: baseImage == null ? null : new ProjectSetting(baseImage), ports: ports, environmentVariables: environment);
+        }
+
+        /// <summary>Where <c>&lt;Item Include="value"</c> is written in the project file (1-based), or null.</summary>
+        internal static ProjectFileSpot? FindItem(string? text, string path, string itemName, string include)
+        {
+            if (text == null) return null;
+            int at = 0;
+            while ((at = text.IndexOf("<" + itemName, at, StringComparison.Ordinal)) >= 0)
+            {
+                int end = text.IndexOf('>', at);
+                if (end < 0) break;
+                string element = text.Substring(at, end - at);
+                if (element.IndexOf("\"" + include + "\"", StringComparison.Ordinal) >= 0 || element.IndexOf("'" + include + "'", StringComparison.Ordinal) >= 0)
+                {
+                    int line = 1, lineStart = 0;
+                    for (int i = 0; i < at; i++)
+                        if (text[i] == '\n') { line++; lineStart = i + 1; }
+                    return new ProjectFileSpot(path, line, at - lineStart + 1);
+                }
+                at = end;
+            }
+            return null;
         }
 
         private string? Property(string name) =>

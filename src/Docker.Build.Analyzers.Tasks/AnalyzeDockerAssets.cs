@@ -150,10 +150,12 @@ namespace Docker.Build.Analyzers.Tasks
                     var result = _analyze(request);
                     foreach (var diagnostic in ProjectRequestBuilder.Reported(result.Diagnostics, values))
                     {
+                        if (IsReportedByCompiler(diagnostic)) continue;
                         Report(diagnostic);
                         reported.Add(diagnostic);
                     }
-                    suppressedInSource.AddRange(ProjectRequestBuilder.Reported(result.SuppressedDiagnostics, values));
+                    foreach (var diagnostic in ProjectRequestBuilder.Reported(result.SuppressedDiagnostics, values))
+                        if (!IsReportedByCompiler(diagnostic)) suppressedInSource.Add(diagnostic);
                 }
             }
             catch (Exception ex)

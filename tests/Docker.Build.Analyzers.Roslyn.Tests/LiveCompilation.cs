@@ -46,6 +46,9 @@ namespace Docker.Build.Analyzers.Roslyn.Tests
 
         public void SetGlobal(string key, string value) => _global[key] = value;
 
+        /// <summary>The compilation's one C# file (Program.cs in the project folder).</summary>
+        public string ProgramText { get; set; } = "public static class Program { public static void Main() { } }";
+
         /// <summary>Writes a file to disk (what the build task would read).</summary>
         public string WriteFile(string relativePath, string text)
         {
@@ -77,7 +80,7 @@ namespace Docker.Build.Analyzers.Roslyn.Tests
         /// <summary>The analyzer's diagnostics, and every analyzer exception Roslyn saw (AD0001 material).</summary>
         public async Task<(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<Exception> Exceptions)> AnalyzeAsync(DiagnosticAnalyzer? analyzer = null)
         {
-            var tree = CSharpSyntaxTree.ParseText("public static class Program { public static void Main() { } }", path: Path.Combine(ProjectDirectory, "Program.cs"));
+            var tree = CSharpSyntaxTree.ParseText(ProgramText, path: Path.Combine(ProjectDirectory, "Program.cs"));
             var compilation = CSharpCompilation.Create("App", new[] { tree },
                 new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) },
                 new CSharpCompilationOptions(OutputKind.ConsoleApplication));

@@ -17,8 +17,10 @@ namespace Docker.Build.Analyzers.Analysis
             bool isKnown = true,
             IReadOnlyList<string>? healthCheckPaths = null,
             IReadOnlyList<int>? listenPorts = null,
-            bool setsListenAddressesDynamically = false)
+            bool setsListenAddressesDynamically = false,
+            bool healthCheckPathsIncomplete = false)
         {
+            HealthCheckPathsIncomplete = healthCheckPathsIncomplete;
             IsKnown = isKnown;
             HealthCheckPaths = healthCheckPaths ?? Array.Empty<string>();
             ListenPorts = listenPorts ?? Array.Empty<int>();
@@ -36,5 +38,14 @@ namespace Docker.Build.Analyzers.Analysis
 
         /// <summary>The code sets listen addresses from values it computes (not literals): ports cannot be judged.</summary>
         public bool SetsListenAddressesDynamically { get; }
+
+        /// <summary>
+        /// Some health endpoint's path is not known: a <c>MapHealthChecks</c> call with a computed path, or one under a
+        /// route group (<c>MapGroup("/api")</c>) that prefixes it. Probed paths cannot be judged then.
+        /// </summary>
+        public bool HealthCheckPathsIncomplete { get; }
+
+        /// <summary>The app maps health endpoints and every one of their paths is known.</summary>
+        public bool HasKnownHealthCheckPaths => IsKnown && HealthCheckPaths.Count > 0 && !HealthCheckPathsIncomplete;
     }
 }

@@ -43,7 +43,7 @@ namespace Docker.Build.Analyzers.Analysis
             var source = ReferenceEquals(at.ReportSource, file.Source) ? file.Source : at.ReportSource;
             // A health check set only in an override file is a development setting: it does not stand in for HEALTHCHECK.
             bool healthchecked = productionFile && service.HealthcheckTest != null && !service.HealthcheckDisabled;
-            return new ComposeBuildReference(file.Path, service.Name, contextDirectory, dockerfile, source, at.ReportSpan, healthchecked);
+            return new ComposeBuildReference(file.Path, service.Name, contextDirectory, dockerfile, source, at.ReportSpan, healthchecked, service);
         }
     }
 }

@@ -212,6 +212,8 @@ namespace Docker.Build.Analyzers.Analysis
                             continue;
                         }
                         if (descriptor.Category == RuleCategory.Analyzer || CrossFileRuleIds.Contains(descriptor.Id)) continue;
+                        // Without the app's code these rules cannot report: whether the comment is needed is unknown.
+                        if (!workspace.Project.DotNet.Code.IsKnown && Rules.DotNet.CodeAwareRules.IsCodeOnly(descriptor.Id)) continue;
                         if (suppressions.WasUsed(path, comment.RangeIndex, descriptor.Id)) continue;
                         var severity = severities.Resolve(descriptor, descriptor.DefaultSeverity, path, purpose);
                         if (!severities.IsShown(severity)) continue;
@@ -231,7 +233,7 @@ namespace Docker.Build.Analyzers.Analysis
         }
 
         /// <summary>Rules that report in a file other than the one they check: their findings may come from another project's analysis.</summary>
-        private static readonly HashSet<string> CrossFileRuleIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "DKR129", "DKR508" };
+        private static readonly HashSet<string> CrossFileRuleIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "DKR129", "DKR508", "DKR604", "DKR605" };
 
         private static IEnumerable<(string Path, SourceText Source, AssetPurpose Purpose)> ReportedSources(Workspace workspace)
         {

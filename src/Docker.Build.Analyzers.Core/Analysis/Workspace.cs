@@ -107,8 +107,9 @@ namespace Docker.Build.Analyzers.Analysis
     /// <summary>A compose service that builds a Dockerfile: the build context compose gives it, and where it says so.</summary>
     public sealed class ComposeBuildReference
     {
-        public ComposeBuildReference(string composeFilePath, string serviceName, string contextDirectory, string dockerfilePath, Text.SourceText source, Text.TextSpan contextSpan, bool hasHealthcheck = false)
+        public ComposeBuildReference(string composeFilePath, string serviceName, string contextDirectory, string dockerfilePath, Text.SourceText source, Text.TextSpan contextSpan, bool hasHealthcheck = false, Compose.ComposeService? service = null)
         {
+            Service = service;
             HasHealthcheck = hasHealthcheck;
             ComposeFilePath = composeFilePath;
             ServiceName = serviceName;
@@ -135,6 +136,9 @@ namespace Docker.Build.Analyzers.Analysis
 
         /// <summary>The <c>context</c> value (or the short <c>build: path</c>).</summary>
         public Text.TextSpan ContextSpan { get; }
+
+        /// <summary>The service itself (its environment, ports and health check), when the reference came from a parsed file.</summary>
+        public Compose.ComposeService? Service { get; }
     }
 
     /// <summary>All assets of one analysis, loaded and parsed, plus the project facts and read-only file access.</summary>
@@ -163,6 +167,7 @@ namespace Docker.Build.Analyzers.Analysis
             ComposeSources = composeSources ?? System.Array.Empty<Text.SourceText>();
             _dockerfilesByIgnoreFile = new System.Lazy<Dictionary<string, List<DockerfileDocument>>>(GroupDockerfilesByIgnoreFile, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
             _composeBuildsByDockerfile = new System.Lazy<Dictionary<string, List<ComposeBuildReference>>>(IndexComposeBuilds, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+            _appSettings = new System.Lazy<DotNetPlatform.AppSettings>(ReadAppSettings, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         private readonly System.Lazy<IReadOnlyList<ComposeBuildReference>> _composeBuilds;
@@ -186,6 +191,49 @@ namespace Docker.Build.Analyzers.Analysis
 
         /// <summary>The texts of the workspace's compose files (for their inline suppressions).</summary>
         public IReadOnlyList<Text.SourceText> ComposeSources { get; }
+
+        /// <summary>
+        /// The project's <c>appsettings.json</c> as far as listen addresses go (DKR604, DKR620), read on first use through
+        /// the file system; <see cref="DotNetPlatform.AppSettings.Absent"/> when there is none, never an exception.
+        /// </summary>
+        public DotNetPlatform.AppSettings AppSettings => _appSettings.Value;
+
+        private readonly System.Lazy<DotNetPlatform.AppSettings> _appSettings;
+
+        private DotNetPlatform.AppSettings ReadAppSettings()
+        {
+            try
+            {
+                // An environment's file (appsettings.Production.json: containers run in Production unless told otherwise)
+                // overrides the base file; which one applies depends on the deployment, so one that moves the addresses
+                // leaves the answer open. Development files never ship to production.
+                if (FileSystem.DirectoryExists(ProjectDirectory))
+                {
+                    foreach (var entry in FileSystem.EnumerateEntries(ProjectDirectory))
+                    {
+                        string name = entry.Name;
+                        if (entry.IsDirectory || !name.StartsWith("appsettings.", System.StringComparison.OrdinalIgnoreCase) || !name.EndsWith(".json", System.StringComparison.OrdinalIgnoreCase)) continue;
+                        if (name.Equals("appsettings.json", System.StringComparison.OrdinalIgnoreCase) || name.Equals("appsettings.Development.json", System.StringComparison.OrdinalIgnoreCase)) continue;
+                        var environment = ReadSettingsFile(System.IO.Path.Combine(ProjectDirectory, name));
+                        if (environment == null || !environment.IsUnderstood || environment.SetsAddresses) return DotNetPlatform.AppSettings.NotUnderstood;
+                    }
+                }
+                return ReadSettingsFile(System.IO.Path.Combine(ProjectDirectory, "appsettings.json")) ?? DotNetPlatform.AppSettings.Absent;
+            }
+            catch (System.Exception ex) when (ex is System.IO.IOException || ex is System.UnauthorizedAccessException || ex is System.ArgumentException || ex is System.NotSupportedException)
+            {
+                return DotNetPlatform.AppSettings.NotUnderstood;
+            }
+        }
+
+        /// <summary>One settings file; null when it does not exist.</summary>
+        private DotNetPlatform.AppSettings? ReadSettingsFile(string path)
+        {
+            if (!FileSystem.FileExists(path)) return null;
+            var bytes = FileSystem.ReadAllBytes(path);
+            if (bytes.Length > 1024 * 1024) return DotNetPlatform.AppSettings.NotUnderstood;
+            return DotNetPlatform.AppSettings.Parse(System.Text.Encoding.UTF8.GetString(bytes));
+        }
 
         /// <summary>The nearest folder above the project that holds <c>.git</c>, or null.</summary>
         public string? RepositoryRoot { get; }

@@ -100,16 +100,20 @@ namespace Docker.Build.Analyzers.Rules
             new RuntimeVersionMismatch(),                   // DKR601
             new SdkImageCannotBuildProject(),               // DKR602
             new WrongRuntimeImageFamily(),                  // DKR603
+            new PortNotListenedOn(),                        // DKR604
+            new HealthProbePathNotMapped(),                 // DKR605
             new EntrypointAssemblyNameMismatch(),           // DKR608
             new DevelopmentEnvironmentInImage(),            // DKR609
             new DebugBuildShips(),                          // DKR610
             new EndOfLifeDotNetImage(),                     // DKR612
             new RuntimeImageWithoutStartupCommand(),        // DKR613
 
-            // DKR617-DKR621 (but DKR620): the container the SDK publishes without a Dockerfile (Rules/Containers/)
+            // DKR617-DKR621: the container the SDK publishes without a Dockerfile (Rules/Containers/; DKR620 needs the
+            // app's code and lives with the other code-aware rules in Rules/DotNet/)
             new SdkContainerBaseImageNotPinnedOrEndOfLife(), // DKR617
             new SdkContainerRunsAsRoot(),                   // DKR618
             new SdkContainerSecretInEnvironment(),          // DKR619
+            new ContainerPortNotListenedOn(),               // DKR620
             new SdkContainerWebAppOnNonAspNetImage(),       // DKR621
         };
 

@@ -21,6 +21,7 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
             "analyzers/dotnet/cs/Docker.Build.Analyzers.Roslyn.dll",
             "analyzers/dotnet/cs/NuGet.Versioning.dll",
             "analyzers/dotnet/cs/YamlDotNet.dll",
+            "build/Docker.Build.Analyzers.CodeFacts.targets",
             "build/Docker.Build.Analyzers.props",
             "build/Docker.Build.Analyzers.Containers.targets",
             "build/Docker.Build.Analyzers.Roslyn.targets",
