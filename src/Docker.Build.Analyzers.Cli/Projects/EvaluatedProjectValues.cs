@@ -148,12 +148,26 @@ namespace Docker.Build.Analyzers.Cli.Projects
             ContainerCandidate = !IsFalse(enable) && !IsFalse(Property("IsPublishable"))
                 && (IsTrue(enable) || Property("PublishProfile") == "DefaultContainer" || Property("WebPublishMethod") == "Container" || containerSettings);
 
+            // Docker.Build.Analyzers.CodeFacts.targets: does this project's compiler report the code-aware rules
+            // (DKR301's hint, DKR604, DKR605, DKR620)? Then the tool reads the code as the compiler does; otherwise the
+            // build has no code facts and neither has the tool.
+            CodeAwareInCompiler = string.Equals(Property("Language"), "C#", StringComparison.OrdinalIgnoreCase)
+                && IsEnabled
+                && !IsFalse(Property("DockerAnalyzersLiveDiagnostics"))
+                && !IsFalse(Property("DockerAnalyzersCodeFacts"))
+                && Property("TargetFrameworks").Length == 0
+                && !IsFalse(Property("RunAnalyzers"))
+                && !(Property("RunAnalyzers").Length == 0 && IsFalse(Property("RunAnalyzersDuringBuild")));
+
             var compile = new List<string>();
             foreach (var item in project.GetItems("Compile")) compile.Add(NormalizePath(directory, item.EvaluatedInclude));
             CompileItems = compile;
         }
 
         public string ProjectPath { get; }
+
+        /// <summary>The build's compiler reports the rules that need the app's code (see Docker.Build.Analyzers.CodeFacts.targets).</summary>
+        public bool CodeAwareInCompiler { get; }
 
         /// <summary>Something may opt the project into SDK container publishing (the targets' cheap pre-check).</summary>
         public bool ContainerCandidate { get; }

@@ -89,7 +89,7 @@ namespace Docker.Build.Analyzers.Cli.Projects
 
                 var values = new EvaluatedProjectValues(project);
                 if (!values.AnalysisRuns) continue;
-                var request = ProjectRequestBuilder.Create(values, codeFacts.Read(values.ProjectPath, values.CompileItems));
+                var request = ProjectRequestBuilder.Create(values, values.CodeAwareInCompiler ? codeFacts.Read(values.ProjectPath, values.CompileItems) : null);
                 if (!ProjectRequestBuilder.ShouldAnalyze(request)) continue;
                 foreach (var asset in request.Assets) files.Add(asset.Path);
                 var result = new DockerAnalyzer().Analyze(request);

@@ -64,6 +64,6 @@ namespace Docker.Build.Analyzers.Cli.Projects
         /// <summary>A method of its own: the JIT compiles it (and loads Microsoft.Build) only once the locator has run.</summary>
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static ProjectRunResult Evaluate(string path, bool isSolution, IReadOnlyDictionary<string, string> properties) =>
-            ProjectEvaluator.Analyze(path, isSolution, properties, new UnreadAppCode());
+            ProjectEvaluator.Analyze(path, isSolution, properties, new CSharpAppCode());
     }
 }

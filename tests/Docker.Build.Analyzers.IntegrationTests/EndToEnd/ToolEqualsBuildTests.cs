@@ -37,15 +37,25 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
                 "    <WarningsAsErrors>DKR105</WarningsAsErrors>\n" +
                 "    <InvariantGlobalization>true</InvariantGlobalization>\n" +
                 // The container the SDK would publish (DKR617-DKR621): root user, a secret in its environment.
-                "    <ContainerUser>root</ContainerUser>\n",
+                "    <ContainerUser>root</ContainerUser>\n" +
+                "    <ImplicitUsings>enable</ImplicitUsings>\n",
                 items: "    <ContainerEnvironmentVariable Include=\"API_KEY\" Value=\"k3y-4bc-9f2e71\" />\n");
-            consumer.WriteFile("App/Program.cs", "var app = Microsoft.AspNetCore.Builder.WebApplication.Create(args);\napp.Run();\n");
+            // The code maps /healthz; the image probes /health on a port the app does not listen on (the compiler
+            // reports DKR604/DKR605 in the build; the tool reads the same code).
+            consumer.WriteFile("App/Program.cs",
+                "var builder = WebApplication.CreateBuilder(args);\n" +
+                "builder.Services.AddHealthChecks();\n" +
+                "var app = builder.Build();\n" +
+                "app.MapHealthChecks(\"/healthz\");\n" +
+                "app.Run();\n");
             consumer.WriteFile("App/Dockerfile",
                 "FROM mcr.microsoft.com/dotnet/aspnet:8.0\n" +
                 "MAINTAINER someone@example.com\n" +
                 "RUN apt-get update && apt-get install -y curl icu-libs\n" +
                 "WORKDIR /app\n" +
                 "COPY . .\n" +
+                "EXPOSE 5000\n" +
+                "HEALTHCHECK CMD curl -f http://localhost:8080/health || exit 1\n" +
                 "ENTRYPOINT dotnet App.dll\n");
             consumer.WriteFile("App/.dockerignore", "bin/\n");
             // A severity from configuration: DKR201 (root user) becomes a suggestion, which the build prints as a message.
@@ -59,6 +69,8 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
             Assert.Contains(expected, d => d.StartsWith("error DKR105 ", StringComparison.Ordinal));
             Assert.Contains(expected, d => d.StartsWith("message DKR201 ", StringComparison.Ordinal));
             Assert.DoesNotContain(expected, d => d.Contains("DKR112", StringComparison.Ordinal));
+            Assert.Contains(expected, d => d.StartsWith("warning DKR604 App/Dockerfile(", StringComparison.Ordinal));
+            Assert.Contains(expected, d => d.StartsWith("warning DKR605 App/Dockerfile(", StringComparison.Ordinal));
             Assert.Contains(expected, d => d.StartsWith("warning DKR618 App/App.csproj(", StringComparison.Ordinal));
             Assert.Contains(expected, d => d.StartsWith("warning DKR619 App/App.csproj(", StringComparison.Ordinal));
             Assert.Equal(expected, FromTool(tool, consumer.Directory));
