@@ -99,11 +99,16 @@ namespace Docker.Build.Analyzers.Rules
             new RuntimeVersionMismatch(),                   // DKR601
             new SdkImageCannotBuildProject(),               // DKR602
             new WrongRuntimeImageFamily(),                  // DKR603
+            new HealthProbeToolMissing(),                   // DKR606
             new EntrypointAssemblyNameMismatch(),           // DKR608
             new DevelopmentEnvironmentInImage(),            // DKR609
             new DebugBuildShips(),                          // DKR610
+            new RestoreLayerMissesInputs(),                 // DKR611
             new EndOfLifeDotNetImage(),                     // DKR612
             new RuntimeImageWithoutStartupCommand(),        // DKR613
+            new CopyFromOutsidePublishOutput(),             // DKR614
+            new InvariantGlobalizationImage(),              // DKR615
+            new BuildPlatformPublishWithoutTargetArch(),    // DKR616
         };
 
         /// <summary>Descriptors of all rules plus the analyzer's own diagnostics (DKR9xx), ordered by id.</summary>
