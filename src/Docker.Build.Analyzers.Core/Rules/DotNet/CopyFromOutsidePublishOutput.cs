@@ -80,6 +80,9 @@ namespace Docker.Build.Analyzers.Rules.DotNet
             public static StageWriters? Of(DockerfileContext context, Stage stage, RunScripts runs)
             {
                 var model = context.Model;
+                // Only the SDK image's own content is known (nothing under /app, /src, /out...): another base may hold anything.
+                var root = stage.RootImage;
+                if (root == null || !ImageFacts.IsDotNetSdk(root)) return null;
                 var writers = new StageWriters(context);
                 var chain = stage.SelfAndAncestors;
                 for (int c = chain.Count - 1; c >= 0; c--)

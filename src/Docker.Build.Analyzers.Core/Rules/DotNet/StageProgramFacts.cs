@@ -28,6 +28,8 @@ namespace Docker.Build.Analyzers.Rules.DotNet
         {
             if (image.Kind == DotNetImageKind.Sdk || image.IsWindows) return null;
             if (program.Length == 0 || program.IndexOf('$') >= 0) return null;
+            // Before .NET 5 the runtime and aspnet images installed curl (dotnet/dotnet-docker#2379 removed it in 5.0).
+            if (image.Version != null && image.Version.Major < 5) return null;
             string name = SlashPath.FileName(program.Replace('\\', '/'));
             bool isPath = program.IndexOf('/') >= 0;
             string family;

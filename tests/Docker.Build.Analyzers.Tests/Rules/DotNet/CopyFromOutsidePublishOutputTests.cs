@@ -66,6 +66,11 @@ namespace Docker.Build.Analyzers.Tests.Rules.DotNet
         }
 
         [Fact]
+        public void Stage_on_another_base_image_may_hold_the_path() =>
+            Assert.Empty(Found("FROM registry.example.com/dotnet-builder:8 AS build\nWORKDIR /src\nCOPY . .\nRUN dotnet publish -c Release -o /app/publish\n" +
+                "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY --from=build /tools/probe /usr/local/bin/probe\nCOPY --from=build /app/publish .\n"));
+
+        [Fact]
         public void Stage_without_a_publish_output_is_silent() =>
             Assert.Empty(Found("FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nWORKDIR /src\nCOPY . .\nRUN dotnet build -c Release\n" +
                 "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY --from=build /app/out .\n"));

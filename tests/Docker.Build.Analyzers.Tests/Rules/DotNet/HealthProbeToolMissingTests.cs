@@ -18,6 +18,7 @@ namespace Docker.Build.Analyzers.Tests.Rules.DotNet
         [Theory]
         // Debian and Ubuntu runtime images have neither curl nor wget.
         [InlineData("mcr.microsoft.com/dotnet/aspnet:8.0", "HEALTHCHECK CMD curl -f http://localhost:8080/healthz || exit 1\n", "DKR606@7:17")]
+        [InlineData("mcr.microsoft.com/dotnet/aspnet:5.0", "HEALTHCHECK CMD curl -f http://localhost/ || exit 1\n", "DKR606@7:17")]
         [InlineData("mcr.microsoft.com/dotnet/aspnet:8.0-bookworm-slim", "HEALTHCHECK CMD wget -q --spider http://localhost:8080/ || exit 1\n", "DKR606@7:17")]
         [InlineData("mcr.microsoft.com/dotnet/runtime:9.0-noble", "HEALTHCHECK --interval=30s CMD [\"curl\", \"-f\", \"http://localhost:8080/\"]\n", "DKR606@7:33")]
         [InlineData("mcr.microsoft.com/dotnet/aspnet:8.0", "HEALTHCHECK CMD [\"/bin/sh\", \"-c\", \"curl -f http://localhost:8080/ || exit 1\"]\n", "DKR606@7:35")]
@@ -62,6 +63,9 @@ namespace Docker.Build.Analyzers.Tests.Rules.DotNet
         [InlineData("ubuntu:24.04", "HEALTHCHECK CMD curl -f http://localhost:8080/\n")]
         [InlineData("mcr.microsoft.com/dotnet/aspnet:8.0-azurelinux3.0", "HEALTHCHECK CMD curl -f http://localhost:8080/\n")]
         [InlineData("mcr.microsoft.com/dotnet/aspnet:8.0", "HEALTHCHECK NONE\n")]
+        // Before .NET 5 the runtime and aspnet images had curl.
+        [InlineData("mcr.microsoft.com/dotnet/core/aspnet:3.1", "HEALTHCHECK CMD curl -f http://localhost/ || exit 1\n")]
+        [InlineData("mcr.microsoft.com/dotnet/aspnet:3.1-buster-slim", "HEALTHCHECK CMD curl -f http://localhost/ || exit 1\n")]
         public void Probe_the_image_can_run_is_silent(string image, string extra) =>
             Assert.Empty(Findings(Final(image, extra), Id, Web()));
 
