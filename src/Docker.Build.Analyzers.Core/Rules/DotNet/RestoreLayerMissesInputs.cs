@@ -12,7 +12,8 @@ namespace Docker.Build.Analyzers.Rules.DotNet
     /// <summary>
     /// DKR611: the Dockerfile copies the project file and runs <c>dotnet restore</c> before the sources (the layer-caching
     /// pattern), but that restore layer lacks files restore reads: <c>Directory.Packages.props</c> (central package
-    /// management), <c>Directory.Build.props/targets</c>, <c>NuGet.config</c>, <c>global.json</c>, or the project files
+    /// management), <c>Directory.Build.props/targets</c>, <c>NuGet.config</c>, <c>global.json</c> (when it declares
+    /// <c>msbuild-sdks</c>), or the project files
     /// of the project's references. Only files that exist in the build context count, and the MSBuild/NuGet files only
     /// where restore looks for them: in the project's folder or a folder above it, inside the context.
     /// </summary>
@@ -99,7 +100,9 @@ namespace Docker.Build.Analyzers.Rules.DotNet
             if (facts.CentralPackageManagement) AddAbove(facts.DirectoryPackagesPropsPath);
             AddAbove(facts.DirectoryBuildPropsPath);
             AddAbove(facts.DirectoryBuildTargetsPath);
-            AddAbove(facts.GlobalJsonPath);
+            // global.json picks the SDK, but an image holds one SDK: the restore and the later build use the same one
+            // whether the file is there or not. What restore itself reads from it is the msbuild-sdks versions.
+            if (DeclaresMsBuildSdks(context.Workspace.FileSystem, facts.GlobalJsonPath)) AddAbove(facts.GlobalJsonPath);
             string? nugetConfig = FindNuGetConfig(context.Workspace.FileSystem, buildContext, projectFolder);
             if (nugetConfig != null) AddVisible(nugetConfig, true);
             foreach (var reference in facts.ProjectReferences)
@@ -108,6 +111,23 @@ namespace Docker.Build.Analyzers.Rules.DotNet
                 if (relative != null && relative != projectFile) AddVisible(relative, false);
             }
             return inputs;
+        }
+
+        /// <summary>The global.json has an <c>msbuild-sdks</c> section (versions of project SDKs such as Microsoft.Build.NoTargets).</summary>
+        private static bool DeclaresMsBuildSdks(IFileSystem fileSystem, string? path)
+        {
+            if (path == null) return false;
+            try
+            {
+                long length = fileSystem.GetFileLength(path);
+                if (length <= 0 || length > 64 * 1024) return false;
+                string text = Encoding.UTF8.GetString(fileSystem.ReadAllBytes(path));
+                return text.IndexOf("\"msbuild-sdks\"", StringComparison.OrdinalIgnoreCase) >= 0;
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)
+            {
+                return false;
+            }
         }
 
         /// <summary>

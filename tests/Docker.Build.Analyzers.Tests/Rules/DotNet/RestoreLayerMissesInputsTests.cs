@@ -15,7 +15,7 @@ namespace Docker.Build.Analyzers.Tests.Rules.DotNet
         private static InMemoryFileSystem Solution(bool nugetConfig = true) => Files(nugetConfig)
             .AddFile(Root + "/Directory.Build.props", "<Project />")
             .AddFile(Root + "/Directory.Packages.props", "<Project />")
-            .AddFile(Root + "/global.json", "{ \"sdk\": { \"version\": \"8.0.100\" } }");
+            .AddFile(Root + "/global.json", "{ \"sdk\": { \"version\": \"8.0.100\" }, \"msbuild-sdks\": { \"Microsoft.Build.NoTargets\": \"3.7.0\" } }");
 
         private static InMemoryFileSystem Files(bool nugetConfig = true)
         {
@@ -128,6 +128,18 @@ namespace Docker.Build.Analyzers.Tests.Rules.DotNet
             var files = Files(false).AddFile(Root + "/src/Lib/Directory.Build.props", "<Project />");
             var facts = new DotNetProjectFacts(directoryBuildPropsPath: Root + "/src/Lib/Directory.Build.props", today: SupportedDay);
             Assert.Empty(Found(OnlyProjectCopied, files, facts));
+        }
+
+        [Fact]
+        public void Global_json_counts_only_when_it_declares_msbuild_sdks()
+        {
+            // The image holds one SDK: without msbuild-sdks the restore reads nothing from global.json.
+            var files = Files(nugetConfig: false).AddFile(Root + "/global.json", "{ \"sdk\": { \"version\": \"8.0.100\", \"rollForward\": \"latestFeature\" } }");
+            var facts = new DotNetProjectFacts(globalJsonPath: Root + "/global.json", today: SupportedDay);
+            Assert.Empty(Found(OnlyProjectCopied, files, facts));
+            files.AddFile(Root + "/global.json", "{ \"msbuild-sdks\": { \"Microsoft.Build.Traversal\": \"4.1.0\" } }");
+            var d = Assert.Single(Analyze(OnlyProjectCopied, files, facts), x => x.Id == Id);
+            Assert.Contains("before 'global.json' is copied", d.Message);
         }
 
         [Fact]
