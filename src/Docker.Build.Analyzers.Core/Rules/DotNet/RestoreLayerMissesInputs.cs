@@ -104,7 +104,7 @@ namespace Docker.Build.Analyzers.Rules.DotNet
             // whether the file is there or not. What restore itself reads from it is the msbuild-sdks versions.
             if (DeclaresMsBuildSdks(context.Workspace.FileSystem, facts.GlobalJsonPath)) AddAbove(facts.GlobalJsonPath);
             string? nugetConfig = FindNuGetConfig(context.Workspace.FileSystem, buildContext, projectFolder);
-            if (nugetConfig != null) AddVisible(nugetConfig, true);
+            if (nugetConfig != null && ChangesRestore(ReadSmall(context.Workspace.FileSystem, buildContext.GetFullPath(nugetConfig)))) AddVisible(nugetConfig, true);
             foreach (var reference in facts.ProjectReferences)
             {
                 string? relative = ContextRelative(buildContext.Directory, reference);
@@ -116,17 +116,46 @@ namespace Docker.Build.Analyzers.Rules.DotNet
         /// <summary>The global.json has an <c>msbuild-sdks</c> section (versions of project SDKs such as Microsoft.Build.NoTargets).</summary>
         private static bool DeclaresMsBuildSdks(IFileSystem fileSystem, string? path)
         {
-            if (path == null) return false;
+            string? text = path == null ? null : ReadSmall(fileSystem, path);
+            return text != null && text.IndexOf("\"msbuild-sdks\"", StringComparison.OrdinalIgnoreCase) >= 0;
+        }
+
+        private static readonly System.Text.RegularExpressions.Regex SourceValue = new System.Text.RegularExpressions.Regex(
+            "<add\\b[^>]*\\bvalue\\s*=\\s*[\"']([^\"']*)[\"']", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+        /// <summary>
+        /// The NuGet.config makes the restore differ from the default one (nuget.org only): another package source, source
+        /// mapping, credentials or other settings. A file that only lists nuget.org (often with &lt;clear /&gt;) changes
+        /// nothing in a container, which has no other NuGet configuration. Unreadable means "may matter".
+        /// </summary>
+        private static bool ChangesRestore(string? text)
+        {
+            if (text == null) return true;
+            foreach (var section in new[] { "packageSourceMapping", "packageSourceCredentials", "<config>", "<config ", "disabledPackageSources", "fallbackPackageFolders", "trustedSigners" })
+                if (text.IndexOf(section, StringComparison.OrdinalIgnoreCase) >= 0) return true;
+            int start = text.IndexOf("<packageSources", StringComparison.OrdinalIgnoreCase);
+            if (start < 0) return false;
+            int end = text.IndexOf("</packageSources", start, StringComparison.OrdinalIgnoreCase);
+            string sources = end < 0 ? text.Substring(start) : text.Substring(start, end - start);
+            // <clear /> with nothing added leaves no source at all.
+            if (sources.IndexOf("<add", StringComparison.OrdinalIgnoreCase) < 0) return sources.IndexOf("<clear", StringComparison.OrdinalIgnoreCase) >= 0;
+            foreach (System.Text.RegularExpressions.Match m in SourceValue.Matches(sources))
+                if (m.Groups[1].Value.IndexOf("api.nuget.org", StringComparison.OrdinalIgnoreCase) < 0) return true;
+            return false;
+        }
+
+        /// <summary>A small text file's content, or null when it is missing, too large or unreadable.</summary>
+        private static string? ReadSmall(IFileSystem fileSystem, string path)
+        {
             try
             {
                 long length = fileSystem.GetFileLength(path);
-                if (length <= 0 || length > 64 * 1024) return false;
-                string text = Encoding.UTF8.GetString(fileSystem.ReadAllBytes(path));
-                return text.IndexOf("\"msbuild-sdks\"", StringComparison.OrdinalIgnoreCase) >= 0;
+                if (length < 0 || length > 64 * 1024) return null;
+                return Encoding.UTF8.GetString(fileSystem.ReadAllBytes(path));
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)
             {
-                return false;
+                return null;
             }
         }
 

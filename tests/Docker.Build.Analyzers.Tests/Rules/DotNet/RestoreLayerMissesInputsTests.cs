@@ -17,6 +17,9 @@ namespace Docker.Build.Analyzers.Tests.Rules.DotNet
             .AddFile(Root + "/Directory.Packages.props", "<Project />")
             .AddFile(Root + "/global.json", "{ \"sdk\": { \"version\": \"8.0.100\" }, \"msbuild-sdks\": { \"Microsoft.Build.NoTargets\": \"3.7.0\" } }");
 
+        private const string CompanyFeed =
+            "<configuration>\n  <packageSources>\n    <add key=\"company\" value=\"https://pkgs.example.com/nuget/v3/index.json\" />\n  </packageSources>\n</configuration>\n";
+
         private static InMemoryFileSystem Files(bool nugetConfig = true)
         {
             var files = new InMemoryFileSystem()
@@ -24,7 +27,7 @@ namespace Docker.Build.Analyzers.Tests.Rules.DotNet
                 .AddFile(ProjectDir + "/Program.cs", "")
                 .AddFile(Root + "/src/Lib/Lib.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />")
                 .AddFile(Root + "/src/Lib/Class1.cs", "");
-            if (nugetConfig) files.AddFile(Root + "/NuGet.Config", "<configuration />");
+            if (nugetConfig) files.AddFile(Root + "/NuGet.Config", CompanyFeed);
             return files;
         }
 
@@ -97,11 +100,11 @@ namespace Docker.Build.Analyzers.Tests.Rules.DotNet
         [Fact]
         public void Nuget_config_is_found_in_any_case_and_a_configfile_replaces_it()
         {
-            var files = Files(nugetConfig: false).AddFile(ProjectDir + "/nuget.config", "<configuration />");
+            var files = Files(nugetConfig: false).AddFile(ProjectDir + "/nuget.config", CompanyFeed);
             string dockerfile = "FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nWORKDIR /src\nCOPY [\"src/App/App.csproj\", \"src/App/\"]\nRUN dotnet restore \"src/App/App.csproj\"\nCOPY . .\n";
             var d = Assert.Single(Analyze(dockerfile, files, Facts(cpm: false, references: false)), x => x.Id == Id);
             Assert.Contains("'src/App/nuget.config' is copied", d.Message);
-            Assert.Empty(Found(dockerfile.Replace("App.csproj\"\nCOPY", "App.csproj\" --configfile /etc/nuget.config\nCOPY"), Files(false).AddFile(ProjectDir + "/nuget.config", ""), Facts(cpm: false, references: false)));
+            Assert.Empty(Found(dockerfile.Replace("App.csproj\"\nCOPY", "App.csproj\" --configfile /etc/nuget.config\nCOPY"), Files(false).AddFile(ProjectDir + "/nuget.config", CompanyFeed), Facts(cpm: false, references: false)));
         }
 
         [Theory]
@@ -128,6 +131,21 @@ namespace Docker.Build.Analyzers.Tests.Rules.DotNet
             var files = Files(false).AddFile(Root + "/src/Lib/Directory.Build.props", "<Project />");
             var facts = new DotNetProjectFacts(directoryBuildPropsPath: Root + "/src/Lib/Directory.Build.props", today: SupportedDay);
             Assert.Empty(Found(OnlyProjectCopied, files, facts));
+        }
+
+        [Theory]
+        // Only nuget.org (what a container restores from anyway), or nothing at all.
+        [InlineData("<configuration>\n  <packageSources>\n    <clear />\n    <add key=\"nuget.org\" value=\"https://api.nuget.org/v3/index.json\" protocolVersion=\"3\" />\n  </packageSources>\n</configuration>\n", false)]
+        [InlineData("<?xml version=\"1.0\"?>\n<configuration />\n", false)]
+        // Another feed, source mapping, a cleared list with no source.
+        [InlineData(CompanyFeed, true)]
+        [InlineData("<configuration>\n  <packageSourceMapping>\n    <packageSource key=\"nuget.org\"><package pattern=\"*\" /></packageSource>\n  </packageSourceMapping>\n</configuration>\n", true)]
+        [InlineData("<configuration>\n  <packageSources>\n    <clear />\n  </packageSources>\n</configuration>\n", true)]
+        public void Nuget_config_counts_when_it_changes_the_restore(string content, bool counts)
+        {
+            var files = Files(nugetConfig: false).AddFile(Root + "/nuget.config", content);
+            var expected = counts ? new[] { "DKR611@4:12" } : new string[0];
+            Assert.Equal(expected, Found(OnlyProjectCopied, files, Facts(cpm: false, references: false)));
         }
 
         [Fact]
