@@ -68,6 +68,8 @@ namespace Docker.Build.Analyzers.Tests
             {
                 File = "realworld/chiseled.Dockerfile", Web = true, Project = "Api.csproj",
                 ContextFiles = new[] { "Api.csproj", "Program.cs", ".dockerignore=" + DotNetIgnore },
+                // The chiseled image runs in globalization-invariant mode and the project does not say InvariantGlobalization (a suggestion).
+                Expected = new[] { "DKR615@8:6" },
             },
             ["realworld/vs-template"] = new Fixture
             {

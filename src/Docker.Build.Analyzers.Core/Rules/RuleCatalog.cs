@@ -102,11 +102,16 @@ namespace Docker.Build.Analyzers.Rules
             new WrongRuntimeImageFamily(),                  // DKR603
             new PortNotListenedOn(),                        // DKR604
             new HealthProbePathNotMapped(),                 // DKR605
+            new HealthProbeToolMissing(),                   // DKR606
             new EntrypointAssemblyNameMismatch(),           // DKR608
             new DevelopmentEnvironmentInImage(),            // DKR609
             new DebugBuildShips(),                          // DKR610
+            new RestoreLayerMissesInputs(),                 // DKR611
             new EndOfLifeDotNetImage(),                     // DKR612
             new RuntimeImageWithoutStartupCommand(),        // DKR613
+            new CopyFromOutsidePublishOutput(),             // DKR614
+            new InvariantGlobalizationImage(),              // DKR615
+            new BuildPlatformPublishWithoutTargetArch(),    // DKR616
 
             // DKR617-DKR621: the container the SDK publishes without a Dockerfile (Rules/Containers/; DKR620 needs the
             // app's code and lives with the other code-aware rules in Rules/DotNet/)

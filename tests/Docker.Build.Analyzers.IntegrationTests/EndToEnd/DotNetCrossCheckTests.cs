@@ -59,7 +59,45 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
                 "warning DKR603 Dockerfile(7,6,7,42)",
                 "warning DKR608 Dockerfile(12,23,12,32)",
                 "warning DKR609 Dockerfile(9,5,9,39)",
+                // The restore layer has App.csproj but not the consumer's nuget.config (its local package feed).
+                "warning DKR611 Dockerfile(4,12,4,19)",
                 "warning DKR612 Dockerfile(7,6,7,42)",
+            }, DotNetFindings(result, consumer.Directory));
+        }
+
+        [Fact]
+        public void Web_project_on_alpine_with_a_cross_platform_build()
+        {
+            var consumer = _package.CreateConsumer("dotnet-alpine");
+            consumer.WriteProject("App.csproj", sdk: "Microsoft.NET.Sdk.Web");
+            consumer.WriteFile("Program.cs", "var app = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(args).Build();\napp.Run();\n");
+            consumer.WriteFile(".dockerignore", DotNetIgnore);
+            consumer.WriteFile("Dockerfile",
+                "FROM --platform=$BUILDPLATFORM mcr.microsoft.com/dotnet/sdk:10.0 AS build\n" +
+                "WORKDIR /src\n" +
+                "COPY App.csproj .\n" +
+                "RUN dotnet restore\n" +
+                "COPY . .\n" +
+                "RUN dotnet publish -c Release -o /app/publish --no-restore\n" +
+                "FROM mcr.microsoft.com/dotnet/aspnet:10.0-alpine\n" +
+                "WORKDIR /app\n" +
+                "COPY --from=build /app/out .\n" +
+                "USER $APP_UID\n" +
+                "HEALTHCHECK CMD curl -f http://localhost:8080/healthz || exit 1\n" +
+                "ENTRYPOINT [\"./App\"]\n");
+
+            var result = consumer.Build();
+
+            Assert.Equal(new[]
+            {
+                // Alpine runs .NET invariant and the project does not say InvariantGlobalization (a suggestion).
+                "message DKR615 Dockerfile(7,6,7,49)",
+                // curl is not on Alpine; nuget.config is missing from the restore layer; /app/out is not the publish output;
+                // the apphost is published for the build machine.
+                "warning DKR606 Dockerfile(11,17,11,21)",
+                "warning DKR611 Dockerfile(4,12,4,19)",
+                "warning DKR614 Dockerfile(9,19,9,27)",
+                "warning DKR616 Dockerfile(6,12,6,19)",
             }, DotNetFindings(result, consumer.Directory));
         }
 

@@ -16,7 +16,7 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
         private const string Dockerfile =
             "FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build\n" +
             "WORKDIR /src\n" +
-            "COPY App.csproj .\n" +
+            "COPY App.csproj nuget.config ./\n" +
             "RUN dotnet restore\n" +
             "COPY . .\n" +
             "RUN dotnet publish -c Release -o /app --no-restore\n" +

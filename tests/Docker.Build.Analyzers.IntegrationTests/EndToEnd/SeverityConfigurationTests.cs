@@ -33,6 +33,7 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
         private const string Dkr201 = "DKR201 {0}Dockerfile(8,1,8,38)";
         private const string Dkr301 = "DKR301 {0}Dockerfile(8,1,8,38)";
         private const string Dkr401 = "DKR401 {0}Dockerfile(5,6,5,7)";
+        private const string Dkr611 = "DKR611 {0}Dockerfile(4,12,4,19)";
 
         private readonly PackageFixture _package;
 
@@ -49,7 +50,8 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
         {
             var consumer = _package.CreateConsumer("warning-properties");
             consumer.WriteProject("App.csproj");
-            consumer.WriteFile("Dockerfile", Dockerfile);
+            // The restore layer takes the consumer's nuget.config too (its feeds decide the restore: DKR611 otherwise).
+            consumer.WriteFile("Dockerfile", Dockerfile.Replace("COPY App.csproj .\n", "COPY App.csproj nuget.config ./\n"));
 
             // -p:TreatWarningsAsErrors=true (MSBuild alone would leave task warnings as warnings) with WarningsNotAsErrors.
             var first = consumer.Build("-p:TreatWarningsAsErrors=true", "-p:WarningsNotAsErrors=DKR301");
@@ -64,30 +66,30 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
                 optOut.Build.Describe(consumer.Directory));
 
             // TreatWarningsAsErrors in the project; NoWarn in Directory.Build.targets (invisible to MSBuild's own mapping),
-            // which also drops a suggestion.
+            // which also drops a suggestion. The restore layer lacks that new Directory.Build.targets from now on (DKR611).
             consumer.WriteProject("App.csproj", properties: "    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>");
             consumer.WriteFile("Directory.Build.targets", "<Project>\n  <PropertyGroup>\n    <NoWarn>$(NoWarn);DKR101;dkr102</NoWarn>\n  </PropertyGroup>\n</Project>\n");
             var second = consumer.Build("--no-restore");
             Assert.NotEqual(0, second.ExitCode);
-            Assert.Equal(Expect("", ("error", Dkr201), ("error", Dkr301), ("error", Dkr401)), second.Build.Describe(consumer.Directory));
+            Assert.Equal(Expect("", ("error", Dkr201), ("error", Dkr301), ("error", Dkr401), ("error", Dkr611)), second.Build.Describe(consumer.Directory));
 
             // WarningsAsErrors for one id (the NoWarn of Directory.Build.targets stays).
             consumer.WriteProject("App.csproj", properties: "    <WarningsAsErrors>DKR201</WarningsAsErrors>");
             var third = consumer.Build("--no-restore");
             Assert.NotEqual(0, third.ExitCode);
-            Assert.Equal(Expect("", ("error", Dkr201), ("warning", Dkr301), ("warning", Dkr401)), third.Build.Describe(consumer.Directory));
+            Assert.Equal(Expect("", ("error", Dkr201), ("warning", Dkr301), ("warning", Dkr401), ("warning", Dkr611)), third.Build.Describe(consumer.Directory));
 
             // -warnaserror:DKR301 from the command line, nothing in the project.
             consumer.WriteProject("App.csproj");
             var fourth = consumer.Build("--no-restore", "-warnaserror:DKR301");
             Assert.NotEqual(0, fourth.ExitCode);
-            Assert.Equal(Expect("", ("warning", Dkr201), ("error", Dkr301), ("warning", Dkr401)), fourth.Build.Describe(consumer.Directory));
+            Assert.Equal(Expect("", ("warning", Dkr201), ("error", Dkr301), ("warning", Dkr401), ("warning", Dkr611)), fourth.Build.Describe(consumer.Directory));
 
             // -warnaserror with WarningsNotAsErrors in the project.
             consumer.WriteProject("App.csproj", properties: "    <WarningsNotAsErrors>DKR401</WarningsNotAsErrors>");
             var fifth = consumer.Build("--no-restore", "-warnaserror");
             Assert.NotEqual(0, fifth.ExitCode);
-            Assert.Equal(Expect("", ("error", Dkr201), ("error", Dkr301), ("warning", Dkr401)), fifth.Build.Describe(consumer.Directory));
+            Assert.Equal(Expect("", ("error", Dkr201), ("error", Dkr301), ("warning", Dkr401), ("error", Dkr611)), fifth.Build.Describe(consumer.Directory));
         }
 
         [Fact]
