@@ -144,7 +144,7 @@ namespace Docker.Build.Analyzers.Tasks
             try
             {
                 var values = new ParameterValues(this);
-                var request = ProjectRequestBuilder.Create(values);
+                var request = ProjectRequestBuilder.Create(values, fileSystem: Listings);
                 if (ProjectRequestBuilder.ShouldAnalyze(request))
                 {
                     var result = _analyze(request);
@@ -166,6 +166,14 @@ namespace Docker.Build.Analyzers.Tasks
             WriteSarifLogIfRequested(reported, suppressedInSource, failure);
             return !Log.HasLoggedErrors;
         }
+
+        /// <summary>
+        /// Directory listings kept for the life of this build process (an MSBuild node builds one project after another,
+        /// and the projects of a solution often share one build context): a listing is reused only while its
+        /// directory's last-write time is unchanged (see <see cref="ListingCacheFileSystem"/>), so results are those of
+        /// reading the disk again.
+        /// </summary>
+        private static readonly ListingCacheFileSystem Listings = new ListingCacheFileSystem();
 
         /// <summary>The request the parameters make (the same mapping the command-line tool uses for a project).</summary>
         internal AnalysisRequest CreateRequest() => ProjectRequestBuilder.Create(new ParameterValues(this));

@@ -108,7 +108,8 @@ namespace Docker.Build.Analyzers.Analysis
     {
         /// <param name="values">The project's values, keyed by <see cref="ProjectValueNames"/>.</param>
         /// <param name="code">What the app's code says (read by a host that has its syntax trees); null: not read.</param>
-        public static AnalysisRequest Create(IProjectValues values, AppCodeFacts? code = null)
+        /// <param name="fileSystem">What the engine reads through; null: the physical file system.</param>
+        public static AnalysisRequest Create(IProjectValues values, AppCodeFacts? code = null, IFileSystem? fileSystem = null)
         {
             if (values == null) throw new ArgumentNullException(nameof(values));
             string? directoryValue = values.GetValue(ProjectValueNames.ProjectDirectory);
@@ -152,7 +153,7 @@ namespace Docker.Build.Analyzers.Analysis
                 testAssetPatterns: SplitList(values.GetValue(ProjectValueNames.TestAssets)),
                 isTestProject: ParseBool(values.GetValue(ProjectValueNames.IsTestProject)) == true,
                 dotNet: CreateDotNetFacts(values, projectDirectory, code));
-            return new AnalysisRequest(projectDirectory, assets, facts, fileSystem: null,
+            return new AnalysisRequest(projectDirectory, assets, facts, fileSystem: fileSystem,
                 discoverSharedAssets: ParseBool(values.GetValue(ProjectValueNames.DiscoverSharedAssets)) ?? true,
                 configuration: CreateConfigurationSources(values, projectDirectory), warningOptions: CreateWarningOptions(values));
         }
