@@ -45,12 +45,17 @@ namespace Docker.Build.Analyzers.Rules.DotNet
                 }
             }
 
-            foreach (var document in context.Workspace.ComposeDocuments)
+            // Only the services that build this Dockerfile (the workspace's index): a folder of a thousand Dockerfiles
+            // and a hundred compose files must not pair every Dockerfile with every service.
+            foreach (var build in context.Workspace.ComposeBuildsOf(context.Document.Path))
             {
-                if (!document.IsReported || !document.File.IsParsed) continue;
-                var project = context.Workspace.GetComposeProject(document);
-                foreach (var service in project.ServicesOf(document.File))
-                    CheckComposeService(context, document.File, service, runs);
+                if (build.Service == null) continue;
+                foreach (var document in context.Workspace.ComposeDocuments)
+                {
+                    if (!document.IsReported || !document.File.IsParsed || !DockerAnalyzer.PathComparer.Equals(document.Path, build.ComposeFilePath)) continue;
+                    CheckComposeService(context, document.File, build.Service, runs);
+                    break;
+                }
             }
         }
 
