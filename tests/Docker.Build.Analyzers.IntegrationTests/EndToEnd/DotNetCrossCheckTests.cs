@@ -130,5 +130,65 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
                 "warning DKR613 Dockerfile(5,1,5,42)",
             }, DotNetFindings(result, consumer.Directory));
         }
+    
+        [Fact]
+        public void Console_project_with_central_package_management_and_a_project_reference()
+        {
+            // Visual Studio's solution layout: the Dockerfile beside the project, built from the solution folder
+            // (DockerfileContext), package versions in Directory.Packages.props, a library referenced by the project.
+            var consumer = _package.CreateConsumer("dotnet-cpm");
+            consumer.WriteFile("Directory.Packages.props",
+                "<Project>\n" +
+                "  <PropertyGroup>\n" +
+                "    <ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally>\n" +
+                "  </PropertyGroup>\n" +
+                "  <ItemGroup>\n" +
+                $"    <PackageVersion Include=\"{PackageFixture.PackageId}\" Version=\"{_package.Version}\" />\n" +
+                "  </ItemGroup>\n" +
+                "</Project>\n");
+            consumer.WriteFile("src/Lib/Lib.csproj",
+                "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <TargetFramework>net10.0</TargetFramework>\n  </PropertyGroup>\n</Project>\n");
+            consumer.WriteFile("src/Lib/Greeting.cs", "namespace Lib { public static class Greeting { public const string Text = \"hi\"; } }\n");
+            consumer.WriteFile("src/Worker/Worker.csproj",
+                "<Project Sdk=\"Microsoft.NET.Sdk\">\n" +
+                "  <PropertyGroup>\n" +
+                "    <OutputType>Exe</OutputType>\n" +
+                "    <TargetFramework>net10.0</TargetFramework>\n" +
+                "    <DockerfileContext>../..</DockerfileContext>\n" +
+                "  </PropertyGroup>\n" +
+                "  <ItemGroup>\n" +
+                $"    <PackageReference Include=\"{PackageFixture.PackageId}\" PrivateAssets=\"all\" />\n" +
+                "    <ProjectReference Include=\"../Lib/Lib.csproj\" />\n" +
+                "  </ItemGroup>\n" +
+                "</Project>\n");
+            consumer.WriteFile("src/Worker/Program.cs", "System.Console.WriteLine(Lib.Greeting.Text);\n");
+            consumer.WriteFile(".dockerignore", DotNetIgnore);
+            consumer.WriteFile("src/Worker/Dockerfile",
+                "FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build\n" +
+                "WORKDIR /src\n" +
+                "COPY [\"src/Worker/Worker.csproj\", \"src/Worker/\"]\n" +
+                "COPY [\"nuget.config\", \".\"]\n" +
+                "RUN dotnet restore \"src/Worker/Worker.csproj\"\n" +
+                "COPY . .\n" +
+                "RUN dotnet build \"src/Worker/Worker.csproj\" -c Release -o /app/build\n" +
+                "FROM mcr.microsoft.com/dotnet/runtime:10.0\n" +
+                "WORKDIR /app\n" +
+                "COPY --from=build /app/build .\n" +
+                "USER $APP_UID\n" +
+                "ENTRYPOINT [\"dotnet\", \"Worker.dll\"]\n");
+
+            var result = consumer.Build("src/Worker/Worker.csproj");
+
+            Assert.Equal(new[]
+            {
+                // The output of 'dotnet build', not 'dotnet publish', goes into the final image.
+                "warning DKR610 src/Worker/Dockerfile(10,19,10,29)",
+                // The restore layer has the project file but not Directory.Packages.props and the referenced Lib.csproj.
+                "warning DKR611 src/Worker/Dockerfile(5,12,5,19)",
+            }, DotNetFindings(result, consumer.Directory));
+            var restoreLayer = result.Build.Diagnostics.Single(d => d.Code == "DKR611");
+            Assert.Contains("Directory.Packages.props", restoreLayer.Message);
+            Assert.Contains("src/Lib/Lib.csproj", restoreLayer.Message);
+        }
     }
 }

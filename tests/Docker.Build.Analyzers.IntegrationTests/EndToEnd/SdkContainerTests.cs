@@ -56,6 +56,26 @@ namespace Docker.Build.Analyzers.IntegrationTests.EndToEnd
         }
 
         [Fact]
+        public void Container_port_the_app_does_not_listen_on_is_reported_by_the_compiler()
+        {
+            // The app's code sets no address, so it listens on the .NET 10 image's 8080: ContainerPort 5000 routes traffic
+            // nobody answers. Only the compiler has the code, so it reports DKR620 (at the item), the task stays silent.
+            var consumer = _package.CreateConsumer("sdk-container-port");
+            consumer.WriteProject("App.csproj", sdk: "Microsoft.NET.Sdk.Web",
+                properties: "    <ContainerBaseImage>mcr.microsoft.com/dotnet/aspnet:10.0</ContainerBaseImage>",
+                items: "    <ContainerPort Include=\"5000\" />");
+            consumer.WriteFile("Program.cs", Program);
+
+            var result = consumer.Build();
+
+            Assert.True(result.ExitCode == 0, "The build failed:\n" + result);
+            Assert.Empty(result.Build.UnparsedDkrLines);
+            var findings = result.Build.Describe(consumer.Directory);
+            Assert.True(findings.Length == 1 && findings[0].StartsWith("warning DKR620 App.csproj(8,5", System.StringComparison.Ordinal),
+                "Expected one DKR620 at the ContainerPort item:\n" + string.Join("\n", findings) + "\n" + result);
+        }
+
+        [Fact]
         public void Recommended_container_settings_draw_no_finding()
         {
             var consumer = _package.CreateConsumer("sdk-container-clean");
