@@ -22,7 +22,7 @@ namespace Docker.Build.Analyzers.Analysis
         {
             HealthCheckPathsIncomplete = healthCheckPathsIncomplete;
             IsKnown = isKnown;
-            HealthCheckPaths = healthCheckPaths ?? Array.Empty<string>();
+            HealthCheckPaths = healthCheckPaths == null ? Array.Empty<string>() : AsRequestPaths(healthCheckPaths);
             ListenPorts = listenPorts ?? Array.Empty<int>();
             SetsListenAddressesDynamically = setsListenAddressesDynamically;
         }
@@ -32,6 +32,25 @@ namespace Docker.Build.Analyzers.Analysis
 
         /// <summary>Paths mapped with <c>MapHealthChecks("/healthz")</c> and similar calls, as written.</summary>
         public IReadOnlyList<string> HealthCheckPaths { get; }
+
+        /// <summary>
+        /// Route patterns as the paths a probe requests: ASP.NET Core reads <c>MapHealthChecks("healthz")</c> and
+        /// <c>"~/healthz"</c> as <c>/healthz</c>, which is what a HEALTHCHECK must ask for (and what findings show).
+        /// Duplicates after that are dropped; the order is kept.
+        /// </summary>
+        private static IReadOnlyList<string> AsRequestPaths(IReadOnlyList<string> routes)
+        {
+            var paths = new List<string>(routes.Count);
+            foreach (var route in routes)
+            {
+                if (route == null) continue;
+                string path = route.Trim();
+                if (path.StartsWith("~/", StringComparison.Ordinal)) path = path.Substring(1);
+                if (!path.StartsWith("/", StringComparison.Ordinal)) path = "/" + path;
+                if (!paths.Exists(p => string.Equals(p, path, StringComparison.OrdinalIgnoreCase))) paths.Add(path);
+            }
+            return paths;
+        }
 
         /// <summary>Ports the code makes Kestrel listen on (<c>UseUrls</c>, <c>Listen*</c>) when they are literals.</summary>
         public IReadOnlyList<int> ListenPorts { get; }
