@@ -148,13 +148,15 @@ namespace Docker.Build.Analyzers.Roslyn
             string? projectText = null;
             foreach (var pair in texts)
                 if (PathComparer.Equals(pair.Key, SafeFullPath(projectPath))) projectText = pair.Value;
+            // Placed as the task places them: the engine's locator over the project file's text.
+            var locator = projectText == null ? null : ProjectFileLocator.FromTexts((projectPath, projectText));
             var ports = new List<ContainerPortSetting>();
             foreach (var entry in portEntries)
             {
                 int bar = entry.IndexOf('|');
                 string port = (bar < 0 ? entry : entry.Substring(0, bar)).Trim();
                 string? type = bar < 0 ? null : entry.Substring(bar + 1);
-                ports.Add(new ContainerPortSetting(port, type, FindItem(projectText, projectPath, "ContainerPort", port)));
+                ports.Add(new ContainerPortSetting(port, type, locator?.FindItem("ContainerPort", port)));
             }
             var environment = new List<ContainerEnvironmentSetting>();
             foreach (var entry in Split(Property("_DockerAnalyzersContainerEnvironment")))
@@ -164,28 +166,6 @@ namespace Docker.Build.Analyzers.Roslyn
             }
             string? baseImage = Property("ContainerBaseImage");
             return new SdkContainerFacts(projectPath, baseImage: baseImage == null ? null : new ProjectSetting(baseImage), ports: ports, environmentVariables: environment);
-        }
-
-        /// <summary>Where <c>&lt;Item Include="value"</c> is written in the project file (1-based), or null.</summary>
-        internal static ProjectFileSpot? FindItem(string? text, string path, string itemName, string include)
-        {
-            if (text == null) return null;
-            int at = 0;
-            while ((at = text.IndexOf("<" + itemName, at, StringComparison.Ordinal)) >= 0)
-            {
-                int end = text.IndexOf('>', at);
-                if (end < 0) break;
-                string element = text.Substring(at, end - at);
-                if (element.IndexOf("\"" + include + "\"", StringComparison.Ordinal) >= 0 || element.IndexOf("'" + include + "'", StringComparison.Ordinal) >= 0)
-                {
-                    int line = 1, lineStart = 0;
-                    for (int i = 0; i < at; i++)
-                        if (text[i] == '\n') { line++; lineStart = i + 1; }
-                    return new ProjectFileSpot(path, line, at - lineStart + 1);
-                }
-                at = end;
-            }
-            return null;
         }
 
         private string? Property(string name) =>

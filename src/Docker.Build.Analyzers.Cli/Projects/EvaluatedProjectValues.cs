@@ -129,21 +129,24 @@ namespace Docker.Build.Analyzers.Cli.Projects
             Set(ProjectValueNames.OutputType, Property("OutputType"));
             Set(ProjectValueNames.PublishProfile, Property("PublishProfile"));
             Set(ProjectValueNames.WebPublishMethod, Property("WebPublishMethod"));
+            bool containerSettings = false;
             foreach (string name in new[]
             {
                 ProjectValueNames.ContainerBaseImage, ProjectValueNames.ContainerFamily, ProjectValueNames.ContainerImageTag,
                 ProjectValueNames.ContainerImageTags, ProjectValueNames.ContainerUser, ProjectValueNames.ContainerRuntimeIdentifier,
             })
+            {
+                // The parameter names are the MSBuild property names.
                 Set(name, Property(name));
+                containerSettings |= Property(name).Length != 0;
+            }
             var ports = new List<ProjectItemValue>();
             foreach (var item in project.GetItems("ContainerPort")) ports.Add(Item(item));
             _items[ProjectValueNames.ContainerPorts] = ports;
             var environment = new List<ProjectItemValue>();
             foreach (var item in project.GetItems("ContainerEnvironmentVariable")) environment.Add(Item(item));
             _items[ProjectValueNames.ContainerEnvironmentVariables] = environment;
-            bool containerSettings = ports.Count != 0 || environment.Count != 0;
-            foreach (string name in new[] { "ContainerBaseImage", "ContainerFamily", "ContainerImageTag", "ContainerImageTags", "ContainerUser", "ContainerRuntimeIdentifier" })
-                containerSettings |= Property(name).Length != 0;
+            containerSettings |= ports.Count != 0 || environment.Count != 0;
             string enable = GetValue(ProjectValueNames.EnableSdkContainerSupport) ?? "";
             ContainerCandidate = !IsFalse(enable) && !IsFalse(Property("IsPublishable"))
                 && (IsTrue(enable) || Property("PublishProfile") == "DefaultContainer" || Property("WebPublishMethod") == "Container" || containerSettings);
